@@ -1,0 +1,51 @@
+namespace LiveCall.Core.Calls;
+
+public enum CallKind { Incoming = 0, FollowUp = 1 }
+
+public enum CallState
+{
+    /// <summary>Incoming call ringing at the location's sellers.</summary>
+    Ringing = 0,
+    /// <summary>FollowUp call created; waiting for a second party.</summary>
+    Waiting = 1,
+    /// <summary>At least two parties were connected.</summary>
+    Connected = 2,
+    Ended = 3,
+    /// <summary>Incoming call nobody accepted (ring timeout or no seller).</summary>
+    Unanswered = 4,
+    /// <summary>The customer gave up before anyone accepted.</summary>
+    Cancelled = 5,
+}
+
+/// <summary>
+/// One video call. Duration runs from the moment two parties were connected until the last one left.
+/// </summary>
+public sealed class Call
+{
+    private Call() { }
+
+    public Call(CallKind kind, Guid dealerId, Guid locationId, DateTime createdUtc)
+    {
+        Id = Guid.NewGuid();
+        Kind = kind;
+        DealerId = dealerId;
+        LocationId = locationId;
+        CreatedUtc = createdUtc;
+        State = kind == CallKind.Incoming ? CallState.Ringing : CallState.Waiting;
+    }
+
+    public Guid Id { get; private set; }
+    public CallKind Kind { get; private set; }
+    public Guid DealerId { get; private set; }
+    public Guid LocationId { get; private set; }
+    public CallState State { get; set; }
+    public DateTime CreatedUtc { get; private set; }
+    /// <summary>When a seller accepted (incoming calls).</summary>
+    public DateTime? AcceptedUtc { get; set; }
+    public string? AcceptedByUserId { get; set; }
+    public DateTime? ConnectedUtc { get; set; }
+    public DateTime? EndedUtc { get; set; }
+    public List<CallParticipant> Participants { get; private set; } = [];
+
+    public TimeSpan? Duration => ConnectedUtc is { } c && EndedUtc is { } e ? e - c : null;
+}

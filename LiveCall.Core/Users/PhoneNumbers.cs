@@ -1,0 +1,40 @@
+using PhoneNumbers;
+
+namespace LiveCall.Core.Users;
+
+/// <summary>Validates and normalises mobile numbers to E.164 with libphonenumber.</summary>
+public static class PhoneNormalizer
+{
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    /// <summary>
+    /// Returns the E.164 form of <paramref name="input"/> if it is a valid mobile number; numbers
+    /// without a "+" are read in <paramref name="defaultRegion"/> (ISO country code).
+    /// </summary>
+    public static bool TryNormalizeMobile(string? input, string? defaultRegion, out string e164)
+    {
+        e164 = "";
+        if (string.IsNullOrWhiteSpace(input) || input.Length > 32) return false;
+        if (input.Any(char.IsLetter)) return false;
+        try
+        {
+            var number = Util.Parse(input, string.IsNullOrWhiteSpace(defaultRegion) ? "ZZ" : defaultRegion.ToUpperInvariant());
+            if (!Util.IsValidNumber(number)) return false;
+            var type = Util.GetNumberType(number);
+            if (type is not (PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE)) return false;
+            e164 = Util.Format(number, PhoneNumberFormat.E164);
+            return true;
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The calling code's region of an E.164 number ("DE" for +49…), or null.</summary>
+    public static string? RegionOf(string e164)
+    {
+        try { return Util.GetRegionCodeForNumber(Util.Parse(e164, "ZZ")); }
+        catch (NumberParseException) { return null; }
+    }
+}
