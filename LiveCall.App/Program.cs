@@ -1,27 +1,38 @@
+using LiveCall.App.Account;
+using LiveCall.App.Admin;
 using LiveCall.App.Components;
+using LiveCall.App.Infrastructure;
+using LiveCall.App.Localization;
+using LiveCall.Core.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddData();
+builder.AddInfrastructure();
+builder.AddLocalizedUi();
+builder.AddAccounts();
+builder.AddAdministration();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
+if (await AdminCommand.TryRunAsync(app, args)) return;
 
+await app.Services.MigrateDatabaseAsync();
+if (app.Environment.IsDevelopment()) await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+
+app.UseInfrastructure();
+app.UseLocalizedUi();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapInfrastructure();
+app.MapLocalizedUi();
+app.MapAccounts();
+app.MapAdministration();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+
+public partial class Program;

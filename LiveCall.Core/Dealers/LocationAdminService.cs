@@ -1,0 +1,89 @@
+using LiveCall.Core.Admin;
+using LiveCall.Core.Data;
+using LiveCall.Core.Tenancy;
+using LiveCall.Core.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveCall.Core.Dealers;
+
+public sealed record LocationInput(Guid DealerId, string Name, string Slug, string Country, string TimeZoneId, OpeningHours OpeningHours, int RingTimeoutSeconds);
+
+public sealed record LocationRow(Guid Id, Guid DealerId, string DealerName, string Name, string Slug, string Country, string TimeZoneId, int RingTimeoutSeconds);
+
+/// <summary>Locations: dealer admins manage their dealer's; a location admin edits only their own.</summary>
+public sealed class LocationAdminService(IDbContextFactory<LiveCallDbContext> dbFactory)
+{
+    public const int MinRingTimeoutSeconds = 15;
+    public const int MaxRingTimeoutSeconds = 300;
+
+    public async Task<Page<LocationRow>> ListAsync(TenantScope scope, Guid? dealerId, string? search, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Locations.VisibleTo(scope);
+        if (dealerId is { } d) query = query.Where(l => l.DealerId == d);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim().ToLower();
+            query = query.Where(l => l.Name.ToLower().Contains(s) || l.Slug.Contains(s) || l.Dealer!.Name.ToLower().Contains(s));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(l => l.Dealer!.Name).ThenBy(l => l.Name).Skip(Math.Max(0, page) * pageSize).Take(pageSize)
+            .Select(l => new { l.Id, l.DealerId, DealerName = l.Dealer!.Name, l.Name, l.Slug, l.Country, l.TimeZoneId, l.RingTimeout })
+            .ToListAsync(cancellationToken);
+        return new Page<LocationRow>(rows.Select(l => new LocationRow(l.Id, l.DealerId, l.DealerName, l.Name, l.Slug, l.Country, l.TimeZoneId, (int)l.RingTimeout.TotalSeconds)).ToList(), total);
+    }
+
+    /// <summary>Locations the user may pick (e.g. for a user's location), with their dealer.</summary>
+    public async Task<IReadOnlyList<LocationRow>> ChoicesAsync(TenantScope scope, CancellationToken cancellationToken) =>
+        (await ListAsync(scope, null, null, 0, 1000, cancellationToken)).Items;
+
+    public async Task<Location?> GetAsync(TenantScope scope, Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Locations.VisibleTo(scope).Include(l => l.Dealer).AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+    }
+
+    public async Task<AdminResult<Location>> CreateAsync(TenantScope scope, LocationInput input, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (scope.Role < StaffRole.DealerAdmin || !await db.Dealers.VisibleTo(scope).AnyAsync(d => d.Id == input.DealerId, cancellationToken))
+            return AdminResult<Location>.NotFound();
+        var errors = await ValidateAsync(db, input, null, cancellationToken);
+        if (errors.Count > 0) return AdminResult<Location>.Invalid(errors);
+        var location = new Location(input.DealerId, input.Name, input.Slug, input.Country, input.TimeZoneId, input.OpeningHours);
+        location.Update(input.Name, input.Slug, input.Country, input.TimeZoneId, input.OpeningHours, TimeSpan.FromSeconds(input.RingTimeoutSeconds));
+        db.Locations.Add(location);
+        await db.SaveChangesAsync(cancellationToken);
+        return AdminResult<Location>.Ok(location);
+    }
+
+    public async Task<AdminResult<Location>> UpdateAsync(TenantScope scope, Guid id, LocationInput input, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var location = await db.Locations.VisibleTo(scope).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (location is null || !scope.CanManageLocation(location.DealerId, location.Id)) return AdminResult<Location>.NotFound();
+        input = input with { DealerId = location.DealerId }; // a location never moves to another dealer
+        var errors = await ValidateAsync(db, input, id, cancellationToken);
+        if (errors.Count > 0) return AdminResult<Location>.Invalid(errors);
+        location.Update(input.Name, input.Slug, input.Country, input.TimeZoneId, input.OpeningHours, TimeSpan.FromSeconds(input.RingTimeoutSeconds));
+        await db.SaveChangesAsync(cancellationToken);
+        return AdminResult<Location>.Ok(location);
+    }
+
+    private static async Task<Dictionary<string, string>> ValidateAsync(LiveCallDbContext db, LocationInput input, Guid? id, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        Validate.Required(errors, nameof(LocationInput.Name), input.Name, 120);
+        var slug = input.Slug?.Trim().ToLowerInvariant();
+        if (!Validate.IsSlug(slug)) errors[nameof(LocationInput.Slug)] = ErrorKeys.SlugInvalid;
+        else if (await db.Locations.AnyAsync(l => l.DealerId == input.DealerId && l.Slug == slug && l.Id != id, cancellationToken))
+            errors[nameof(LocationInput.Slug)] = ErrorKeys.SlugTaken;
+        if (!Validate.IsCountry(input.Country?.Trim())) errors[nameof(LocationInput.Country)] = ErrorKeys.CountryInvalid;
+        if (!Validate.IsTimeZone(input.TimeZoneId)) errors[nameof(LocationInput.TimeZoneId)] = ErrorKeys.TimeZoneUnknown;
+        if (input.RingTimeoutSeconds is < MinRingTimeoutSeconds or > MaxRingTimeoutSeconds)
+            errors[nameof(LocationInput.RingTimeoutSeconds)] = ErrorKeys.RingTimeoutRange;
+        if (input.OpeningHours is null || input.OpeningHours.Days.Values.Any(d => d.Count > 4))
+            errors[nameof(LocationInput.OpeningHours)] = ErrorKeys.OpeningHoursInvalid;
+        return errors;
+    }
+}
