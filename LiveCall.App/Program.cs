@@ -5,6 +5,8 @@ using LiveCall.App.Infrastructure;
 using LiveCall.App.Localization;
 using LiveCall.Core.Data;
 
+if (await HealthProbe.TryRunAsync(args) is { } probe) return probe;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddData();
@@ -15,7 +17,7 @@ builder.AddAdministration();
 
 var app = builder.Build();
 
-if (await AdminCommand.TryRunAsync(app, args)) return;
+if (await AdminCommand.TryRunAsync(app, args)) return Environment.ExitCode;
 
 await app.Services.MigrateDatabaseAsync();
 if (app.Environment.IsDevelopment()) await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
@@ -33,6 +35,7 @@ app.MapAccounts();
 app.MapAdministration();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;
