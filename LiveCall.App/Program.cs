@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddData();
 builder.AddInfrastructure();
+builder.AddRateLimits();
 builder.AddLocalizedUi();
 builder.AddAccounts();
 builder.AddAdministration();
@@ -23,6 +24,7 @@ await app.Services.MigrateDatabaseAsync();
 if (app.Environment.IsDevelopment()) await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
 
 app.UseInfrastructure();
+app.UseRateLimiter();
 app.UseLocalizedUi();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -38,6 +38,16 @@ public sealed partial class AccountService(IDbContextFactory<LiveCallDbContext> 
             LogResetForUnknown(logger);
             return;
         }
+        // One reset mail per account every few minutes, however often the form is sent.
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var since = time.GetUtcNow().UtcDateTime - ResetMailInterval;
+            if (await db.Outbox.AnyAsync(m => m.UserId == user.Id && m.Purpose == Notifications.OutboxPurpose.PasswordReset && m.CreatedUtc > since, cancellationToken))
+            {
+                LogResetThrottled(logger, user.Id);
+                return;
+            }
+        }
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = Link(baseUri, "account/reset-password", user.Id, token);
         var brand = await branding.ResolveAsync(user.DealerId, user.LocationId, cancellationToken);
@@ -82,6 +92,7 @@ public sealed partial class AccountService(IDbContextFactory<LiveCallDbContext> 
     }
 
     public const string LinkInvalid = "Error.LinkInvalid";
+    public static readonly TimeSpan ResetMailInterval = TimeSpan.FromMinutes(5);
 
     private async Task EnqueueAsync(Notifications.OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -98,6 +109,9 @@ public sealed partial class AccountService(IDbContextFactory<LiveCallDbContext> 
 
     [LoggerMessage(LogLevel.Information, "Password reset email queued for user {UserId}")]
     private static partial void LogResetQueued(ILogger logger, string userId);
+
+    [LoggerMessage(LogLevel.Information, "Password reset for user {UserId} not sent again so soon")]
+    private static partial void LogResetThrottled(ILogger logger, string userId);
 
     [LoggerMessage(LogLevel.Information, "Password reset asked for an address without an active account")]
     private static partial void LogResetForUnknown(ILogger logger);

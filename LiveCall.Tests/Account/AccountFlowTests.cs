@@ -205,3 +205,57 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
     [GeneratedRegex("data-testid=\"forgot-sent\">([^<]*)<")]
     private static partial Regex SentPattern();
 }
+
+public sealed class AccountLimitTests
+{
+    [Fact]
+    public async Task ForgotPassword_SentTwiceInARow_MailsOnce()
+    {
+        await using var app = new LiveCallAppFactory();
+        var accounts = app.Services.GetRequiredService<AccountService>();
+        await accounts.RequestPasswordResetAsync("seller1@livecall.demo", app.BaseAddress, default);
+        await accounts.RequestPasswordResetAsync("seller1@livecall.demo", app.BaseAddress, default);
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.Outbox.CountAsync(m => m.Purpose == OutboxPurpose.PasswordReset));
+    }
+
+    [Fact]
+    public async Task AccountForms_PostedTooOftenFromOneAddress_AreRefusedWith429()
+    {
+        await using var app = new LiveCallAppFactory().With("RateLimits:AccountPostsPerMinute", "3");
+        using var client = new StaffHttpClient(app.BaseAddress);
+        for (var i = 0; i < 3; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.LoginAsync("nobody@livecall.demo", "Wrong-Pass-1!")).Response.StatusCode);
+
+        var (response, body) = await client.LoginAsync("nobody@livecall.demo", "Wrong-Pass-1!");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Contains("Too many attempts", body);
+    }
+
+    [Fact]
+    public async Task Restart_KeepsUsersLoggedIn()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "livecall-tests", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(dataDir, "restart.db");
+        Directory.CreateDirectory(dataDir);
+        CookieContainer cookies;
+        Uri firstAddress;
+        await using (var first = new LiveCallAppFactory().With("Database:Path", path))
+        {
+            using var client = new StaffHttpClient(first.BaseAddress);
+            await client.LoginAsync("seller1@livecall.demo", LiveCallAppFactory.DemoPassword);
+            (cookies, firstAddress) = (client.Cookies, first.BaseAddress);
+        }
+        await using var second = new LiveCallAppFactory().With("Database:Path", path);
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        foreach (Cookie c in cookies.GetCookies(firstAddress)) handler.CookieContainer.Add(second.BaseAddress, new Cookie(c.Name, c.Value));
+        using var http = new HttpClient(handler) { BaseAddress = second.BaseAddress };
+
+        var response = await http.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Hello Sam Seller", await response.Content.ReadAsStringAsync());
+    }
+}
