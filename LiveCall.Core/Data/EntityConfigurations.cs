@@ -98,3 +98,16 @@ internal sealed class CallParticipantConfiguration : IEntityTypeConfiguration<Ca
         b.Property(p => p.UserId).HasMaxLength(450);
     }
 }
+
+internal sealed class StaffPresenceConfiguration : IEntityTypeConfiguration<StaffPresence>
+{
+    public void Configure(EntityTypeBuilder<StaffPresence> b)
+    {
+        b.HasKey(p => p.CircuitId);
+        b.Property(p => p.CircuitId).HasMaxLength(100);
+        b.Property(p => p.InstanceId).HasMaxLength(100);
+        b.Property(p => p.UserId).HasMaxLength(450);
+        b.HasIndex(p => p.LastSeenUtc);
+        b.HasIndex(p => p.InstanceId);
+    }
+}

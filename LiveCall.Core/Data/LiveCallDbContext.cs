@@ -17,6 +17,7 @@ public sealed class LiveCallDbContext(DbContextOptions<LiveCallDbContext> option
     public DbSet<Calls.Call> Calls => Set<Calls.Call>();
     public DbSet<Calls.CallParticipant> CallParticipants => Set<Calls.CallParticipant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StaffPresence> Presence => Set<StaffPresence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -308,6 +308,43 @@ namespace LiveCall.Core.Data.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("LiveCall.Core.Users.StaffPresence", b =>
+                {
+                    b.Property<string>("CircuitId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CircuitId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("LastSeenUtc");
+
+                    b.ToTable("Presence");
+                });
+
             modelBuilder.Entity("LiveCall.Core.Users.StaffUser", b =>
                 {
                     b.Property<string>("Id")

@@ -126,6 +126,23 @@ namespace LiveCall.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Presence",
+                columns: table => new
+                {
+                    CircuitId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DealerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LocationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OpenedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Presence", x => x.CircuitId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -424,6 +441,16 @@ namespace LiveCall.Core.Data.Migrations
                 name: "IX_Outbox_Status_NextAttemptUtc",
                 table: "Outbox",
                 columns: new[] { "Status", "NextAttemptUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Presence_InstanceId",
+                table: "Presence",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Presence_LastSeenUtc",
+                table: "Presence",
+                column: "LastSeenUtc");
         }
 
         /// <inheritdoc />
@@ -455,6 +482,9 @@ namespace LiveCall.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "Presence");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveCall.Core.Data.Migrations
 {
     [DbContext(typeof(LiveCallDbContext))]
-    [Migration("20261123222123_Initial")]
+    [Migration("20261123225117_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -309,6 +309,43 @@ namespace LiveCall.Core.Data.Migrations
                     b.HasIndex("Status", "NextAttemptUtc");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("LiveCall.Core.Users.StaffPresence", b =>
+                {
+                    b.Property<string>("CircuitId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DealerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CircuitId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("LastSeenUtc");
+
+                    b.ToTable("Presence");
                 });
 
             modelBuilder.Entity("LiveCall.Core.Users.StaffUser", b =>
