@@ -1,6 +1,7 @@
 using LiveCall.App.Account;
 using LiveCall.App.Admin;
 using LiveCall.App.Components;
+using LiveCall.App.Dashboard;
 using LiveCall.App.Infrastructure;
 using LiveCall.App.Localization;
 using LiveCall.Core.Data;
@@ -15,6 +16,7 @@ builder.AddRateLimits();
 builder.AddLocalizedUi();
 builder.AddAccounts();
 builder.AddAdministration();
+builder.AddDashboard();
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ app.MapInfrastructure();
 app.MapLocalizedUi();
 app.MapAccounts();
 app.MapAdministration();
+app.MapDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
