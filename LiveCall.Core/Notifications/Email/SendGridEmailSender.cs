@@ -34,9 +34,9 @@ public sealed partial class SendGridEmailSender(
             Subject = message.Subject ?? "",
             PlainTextContent = message.TextBody,
             HtmlContent = message.HtmlBody,
+            CustomArgs = new Dictionary<string, string> { [OutboxIdArg] = message.Id.ToString() },
         };
         mail.AddTo(new EmailAddress(message.Recipient));
-        mail.AddCustomArg(OutboxIdArg, message.Id.ToString());
         mail.SetClickTracking(false, false);
 
         var client = new SendGridClient(httpClientFactory.CreateClient(HttpClientName),

@@ -18,10 +18,12 @@ public sealed partial class SendGridEventProcessor(
 {
     public const string Provider = "sendgrid";
 
-    /// <summary>Returns how many new events were stored; throws <see cref="JsonException"/> on a malformed body.</summary>
+    /// <summary>Takes an array of events (or a single event); returns how many new events were stored. Throws <see cref="JsonException"/> on malformed JSON.</summary>
     public async Task<int> ProcessAsync(ReadOnlyMemory<byte> rawBody, CancellationToken cancellationToken)
     {
-        var events = JsonSerializer.Deserialize<List<JsonElement>>(rawBody.Span) ?? [];
+        using var document = JsonDocument.Parse(rawBody);
+        var root = document.RootElement;
+        var events = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
         var stored = 0;
         foreach (var e in events.Where(e => e.ValueKind == JsonValueKind.Object))
         {
