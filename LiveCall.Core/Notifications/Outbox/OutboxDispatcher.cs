@@ -135,6 +135,11 @@ public sealed partial class OutboxDispatcher(
         {
             return DeliveryResult.Retry("timeout");
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSenderCrashed(ex, message.Id, message.Channel);
+            return DeliveryResult.Retry($"unexpected error: {ex.GetType().Name}");
+        }
     }
 
     private static Task<int> Finish(IQueryable<OutboxMessage> mine, OutboxStatus status, string? error, CancellationToken ct) =>
@@ -157,6 +162,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox {MessageId} ({Channel}) attempt {Attempt} failed, retry at {NextAttempt:o}: {Reason}")]
     private partial void LogRetry(Guid messageId, OutboxChannel channel, int attempt, DateTime nextAttempt, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sender for outbox {MessageId} ({Channel}) threw")]
+    private partial void LogSenderCrashed(Exception ex, Guid messageId, OutboxChannel channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel} paused by the provider until {Until:o}")]
     private partial void LogChannelPaused(OutboxChannel channel, DateTimeOffset until);

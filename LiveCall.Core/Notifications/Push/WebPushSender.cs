@@ -65,7 +65,7 @@ public sealed partial class WebPushSender(
         switch (response.StatusCode)
         {
             case var _ when response.IsSuccessStatusCode:
-                return DeliveryResult.Sent(response.Headers.Location?.AbsolutePath is { Length: > 0 and <= 200 } p ? p : null);
+                return DeliveryResult.Sent(response.Headers.Location?.OriginalString is { Length: > 0 and <= 200 } location ? location : null);
             case HttpStatusCode.NotFound or HttpStatusCode.Gone:
                 await DeleteSubscriptionAsync(subscription.Id, ct);
                 LogSubscriptionGone(subscription.Id, status);
