@@ -73,6 +73,8 @@ public sealed partial class OutboxDispatcher(
     public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var result = await SendSafelyAsync(message, cancellationToken);
+        // The outcome is recorded even during shutdown: losing a provider's "accepted" would mean a second send.
+        cancellationToken = CancellationToken.None;
         var now = time.GetUtcNow().UtcDateTime;
         if (result.PauseChannel && result.RetryAtUtc is { } until)
         {
