@@ -45,6 +45,25 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
+    public async Task Dispatch_WhenWorkersKeepDyingMidSend_DeadLettersAfterMaxAttempts()
+    {
+        await using var vonage = await StandInServer.StartAsync((_, _, r) => VonageStandIn.Status(r, "0"));
+        await using var h = NotificationHarness.Create(VonageStandIn.Settings(vonage.BaseUri));
+        var id = (await EnqueueSmsAsync(h, 1))[0];
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Single(await h.NewDispatcher().ClaimAsync(CancellationToken.None));
+            h.Time.Advance(TimeSpan.FromSeconds(61));
+        }
+        Assert.Equal(0, await h.DispatchAsync());
+
+        var message = await h.MessageAsync(id);
+        Assert.Equal(OutboxStatus.Dead, message.Status);
+        Assert.Empty(vonage.Requests);
+    }
+
+    [Fact]
     public async Task Dispatch_WhenLeaseWasTakenOver_LateWorkerDoesNotOverwriteTheResult()
     {
         await using var vonage = await StandInServer.StartAsync((_, _, r) => VonageStandIn.Status(r, "0"));

@@ -41,6 +41,14 @@ public sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow().UtcDateTime;
         var paused = pauses.PausedChannels();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // A message whose worker died on its last allowed attempt is not tried again.
+        await db.Outbox
+            .Where(m => m.Status == OutboxStatus.Sending && m.LeaseUntilUtc < now && m.Attempts >= _options.MaxAttempts)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Dead)
+                .SetProperty(m => m.LastError, "Gave up: the worker stopped during the last attempt")
+                .SetProperty(m => m.LeaseOwner, (string?)null)
+                .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null), cancellationToken);
         var candidates = await Due(db.Outbox, now)
             .Where(m => !paused.Contains(m.Channel))
             .OrderBy(m => m.NextAttemptUtc)

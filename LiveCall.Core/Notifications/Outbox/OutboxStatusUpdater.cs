@@ -17,12 +17,15 @@ public sealed class OutboxStatusUpdater(IDbContextFactory<LiveCallDbContext> dbF
             .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The message while a report may still change it (not yet delivered, failed, dead or cancelled).</summary>
+    private static IQueryable<OutboxMessage> NotFinal(LiveCallDbContext db, Guid id) =>
+        db.Outbox.Where(m => m.Id == id && (m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Sending || m.Status == OutboxStatus.Queued));
+
     public async Task<bool> MarkDeliveredAsync(Guid id, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Outbox
-            .Where(m => m.Id == id && (m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Sending || m.Status == OutboxStatus.Queued))
+        return await NotFinal(db, id)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Delivered)
                 .SetProperty(m => m.DeliveredUtc, now), cancellationToken) == 1;
@@ -32,8 +35,7 @@ public sealed class OutboxStatusUpdater(IDbContextFactory<LiveCallDbContext> dbF
     {
         var error = reason.Length > 1000 ? reason[..1000] : reason;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Outbox
-            .Where(m => m.Id == id && (m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Sending || m.Status == OutboxStatus.Queued))
+        return await NotFinal(db, id)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Failed)
                 .SetProperty(m => m.LastError, error), cancellationToken) == 1;
