@@ -70,6 +70,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.LeaseOwner).HasMaxLength(100);
         b.Property(m => m.LastError).HasMaxLength(1000);
         b.Property(m => m.ProviderMessageId).HasMaxLength(200);
+        b.Property(m => m.UserId).HasMaxLength(450);
+        b.Property(m => m.RequestedByUserId).HasMaxLength(450);
+        b.HasIndex(m => m.ProviderMessageId);
+        b.HasIndex(m => new { m.Channel, m.Recipient, m.CreatedUtc });
         b.HasIndex(m => new { m.Status, m.NextAttemptUtc });
         b.HasIndex(m => new { m.DealerId, m.CreatedUtc });
         b.HasIndex(m => m.CallId);
