@@ -4,6 +4,7 @@ using LiveCall.App.Components;
 using LiveCall.App.Dashboard;
 using LiveCall.App.Infrastructure;
 using LiveCall.App.Localization;
+using LiveCall.App.Notifications;
 using LiveCall.Core.Data;
 
 if (await HealthProbe.TryRunAsync(args) is { } probe) return probe;
@@ -17,6 +18,7 @@ builder.AddLocalizedUi();
 builder.AddAccounts();
 builder.AddAdministration();
 builder.AddDashboard();
+builder.AddNotifications();
 
 var app = builder.Build();
 
@@ -38,6 +40,7 @@ app.MapLocalizedUi();
 app.MapAccounts();
 app.MapAdministration();
 app.MapDashboard();
+app.MapNotifications();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -12,7 +12,7 @@ public enum LinkKind { Activation, PasswordReset }
 
 /// <summary>Activation and password-reset links: sending them and using them.</summary>
 public sealed partial class AccountService(IDbContextFactory<LiveCallDbContext> dbFactory, IServiceScopeFactory scopes, BrandingService branding,
-    TimeProvider time, ILogger<AccountService> logger)
+    Notifications.NotificationOutbox outbox, TimeProvider time, ILogger<AccountService> logger)
 {
     public async Task SendActivationAsync(string userId, Uri baseUri, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ public sealed partial class AccountService(IDbContextFactory<LiveCallDbContext> 
         var token = await users.GenerateUserTokenAsync(user, AccountLinkTokenProvider.ProviderName, AccountLinkTokenProvider.ActivationPurpose);
         var link = Link(baseUri, "account/activate", user.Id, token);
         var brand = await branding.ResolveAsync(user.DealerId, user.LocationId, cancellationToken);
-        await EnqueueAsync(AccountEmails.Activation(user, brand.DisplayName, link, time.GetUtcNow().UtcDateTime), cancellationToken);
+        await outbox.EnqueueEmailAsync(AccountEmails.Activation(user, brand, link), cancellationToken);
         LogActivationQueued(logger, user.Id);
     }
 
@@ -51,7 +51,7 @@ public sealed partial class AccountService(IDbContextFactory<LiveCallDbContext> 
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = Link(baseUri, "account/reset-password", user.Id, token);
         var brand = await branding.ResolveAsync(user.DealerId, user.LocationId, cancellationToken);
-        await EnqueueAsync(AccountEmails.PasswordReset(user, brand.DisplayName, link, time.GetUtcNow().UtcDateTime), cancellationToken);
+        await outbox.EnqueueEmailAsync(AccountEmails.PasswordReset(user, brand, link), cancellationToken);
         LogResetQueued(logger, user.Id);
     }
 
@@ -93,13 +93,6 @@ public sealed partial class AccountService(IDbContextFactory<LiveCallDbContext> 
 
     public const string LinkInvalid = "Error.LinkInvalid";
     public static readonly TimeSpan ResetMailInterval = TimeSpan.FromMinutes(5);
-
-    private async Task EnqueueAsync(Notifications.OutboxMessage message, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Outbox.Add(message);
-        await db.SaveChangesAsync(cancellationToken);
-    }
 
     private static string Link(Uri baseUri, string path, string userId, string token) =>
         new Uri(baseUri, $"{path}?user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}").ToString();
