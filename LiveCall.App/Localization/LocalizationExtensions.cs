@@ -50,6 +50,7 @@ public static class LocalizationExtensions
 
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de" ? "de" : "en";
 
-    private static bool IsLocal(string? url) =>
+    /// <summary>A same-site path such as "/admin/users" (never "//host" or "/\\host", which browsers treat as other sites).</summary>
+    public static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
 }

@@ -37,6 +37,21 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
         Assert.Contains("data-testid=\"dashboard-tiles\"", await dashboard.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("//evil.example/phish", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("/admin/users", "/admin/users")]
+    [InlineData("admin/users", "/admin/users")]
+    public async Task Login_ReturnsOnlyToPagesOfThisSite(string returnUrl, string expected)
+    {
+        using var client = new StaffHttpClient(_app.BaseAddress);
+        var (response, _) = await client.SubmitFormAsync($"account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}", "login",
+            new Dictionary<string, string> { ["Input.Email"] = "admin@livecall.demo", ["Input.Password"] = LiveCallAppFactory.DemoPassword });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.AbsolutePath : response.Headers.Location.ToString());
+        Assert.Equal(_app.BaseAddress.Authority, response.Headers.Location.IsAbsoluteUri ? response.Headers.Location.Authority : _app.BaseAddress.Authority);
+    }
+
     [Fact]
     public async Task Dashboard_WithoutLogin_RedirectsToLogin()
     {
