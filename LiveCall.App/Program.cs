@@ -1,5 +1,6 @@
 using LiveCall.App.Account;
 using LiveCall.App.Admin;
+using LiveCall.App.Calls;
 using LiveCall.App.Components;
 using LiveCall.App.Infrastructure;
 using LiveCall.App.Localization;
@@ -12,6 +13,7 @@ builder.AddInfrastructure();
 builder.AddLocalizedUi();
 builder.AddAccounts();
 builder.AddAdministration();
+builder.AddCalls();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapInfrastructure();
 app.MapLocalizedUi();
 app.MapAccounts();
 app.MapAdministration();
+app.MapCalls();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
