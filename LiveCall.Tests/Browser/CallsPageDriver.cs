@@ -24,7 +24,7 @@ public sealed class CallsPageDriver : IAsyncDisposable
             Permissions = ["camera", "microphone"],
         });
         var page = await context.NewPageAsync();
-        page.Console += (_, m) => { if (m.Type is "error") Console.WriteLine($"[{email}] {m.Text}"); };
+        page.Console += (_, m) => { if (m.Type is "error" or "warning") Console.WriteLine($"[{email}] {m.Text}"); };
         await page.GotoAsync("account/login?ReturnUrl=" + Uri.EscapeDataString(path));
         await page.FillAsync("[data-testid=login-email]", email);
         await page.FillAsync("[data-testid=login-password]", password);
@@ -36,9 +36,25 @@ public sealed class CallsPageDriver : IAsyncDisposable
     public Task WaitJoinedAsync() => Page.Locator("[data-call-root][data-status=joined]").WaitForAsync();
 
     /// <summary>Waits until this page shows <paramref name="peers"/> remote tiles, each over a connected RTCPeerConnection.</summary>
-    public Task WaitConnectedAsync(int peers) => WaitForAsync(
-        """n => { const t = [...document.querySelectorAll('[data-testid=tile]')]; return t.length === n && t.every(x => x.dataset.connection === 'connected'); }""",
-        peers);
+    public async Task WaitConnectedAsync(int peers)
+    {
+        try
+        {
+            await WaitForAsync(
+                """n => { const t = [...document.querySelectorAll('[data-testid=tile]')]; return t.length === n && t.every(x => x.dataset.connection === 'connected'); }""",
+                peers);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Not connected to {peers} peers: {await DescribeAsync()}");
+        }
+    }
+
+    /// <summary>The client's view of the call, for failure messages.</summary>
+    public Task<string> DescribeAsync() => Page.EvaluateAsync<string>("""
+        () => JSON.stringify({ status: liveCall.client.status, self: liveCall.client.self, peers: [...liveCall.client.peers.entries()].map(([id, p]) =>
+          ({ id, polite: p.polite, connection: p.pc.connectionState, ice: p.pc.iceConnectionState, signaling: p.pc.signalingState, failures: p.failures, local: p.pc.localDescription?.type, remote: p.pc.remoteDescription?.type, held: p.heldCandidates.length, senders: p.pc.getSenders().length, tx: p.pc.getTransceivers().map(t => t.mid + ':' + t.currentDirection).join(',') })) })
+        """);
 
     /// <summary>Every remote video has a picture and decodes more frames after a first sample.</summary>
     public async Task WaitRemoteVideoPlayingAsync()

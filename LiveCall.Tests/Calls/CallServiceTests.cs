@@ -7,18 +7,13 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Calls;
 
-public sealed class CallServiceTests : IAsyncLifetime
+public sealed class CallServiceTests(CallsFakeClockApp fixture) : IClassFixture<CallsFakeClockApp>
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-    private readonly LiveCallAppFactory _app;
-
-    public CallServiceTests() => _app = new LiveCallAppFactory { Time = _time };
+    private readonly FakeTimeProvider _time = fixture.Time;
+    private readonly LiveCallAppFactory _app = fixture.App;
 
     private CallService Calls => _app.Services.GetRequiredService<CallService>();
     private CallAccessTokens Tokens => _app.Services.GetRequiredService<CallAccessTokens>();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task Call_IsConnectedWhenTwoAreIn_AndEndsWithItsDurationWhenTheLastLeaves()

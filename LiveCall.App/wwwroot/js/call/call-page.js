@@ -17,6 +17,7 @@ export async function startCall(root) {
   const client = new CallClient({ callId: root.dataset.callId, accessToken: root.dataset.accessToken || null, hubUrl: root.dataset.hubUrl || '/hubs/call' });
   const ui = new CallUi(root, client, texts, { leaveUrl: root.dataset.leaveUrl });
   window.liveCall = { client, ui };
+  client.addEventListener('problem', e => console.warn('call problem', JSON.stringify(e.detail)));
 
   const join = async () => {
     ui.notice(null);

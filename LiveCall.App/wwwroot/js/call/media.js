@@ -16,7 +16,7 @@ export function mediaProblem(error) {
  */
 export async function openCameraAndMicrophone({ cameraId, microphoneId } = {}) {
   if (!navigator.mediaDevices?.getUserMedia) return { stream: null, problem: 'failed' };
-  const video = cameraId ? { deviceId: { exact: cameraId } } : { width: { ideal: 1280 }, height: { ideal: 720 } };
+  const video = cameraId ? { deviceId: { exact: cameraId } } : { width: { ideal: 960 }, height: { ideal: 540 }, frameRate: { ideal: 24 } };
   const audio = microphoneId ? { deviceId: { exact: microphoneId } } : true;
   try {
     return { stream: await navigator.mediaDevices.getUserMedia({ audio, video }), problem: null };

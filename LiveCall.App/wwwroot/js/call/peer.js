@@ -1,8 +1,11 @@
 // One RTCPeerConnection to one remote participant: "perfect negotiation" (no glare), trickle ICE,
 // ICE restart with backoff on disconnected/failed, and a fresh connection after 3 failed restarts.
+// The first offer of a pair comes from one side only (the impolite one, or whoever starts afresh);
+// the other side adds its tracks when it answers, so a new pair never starts in a collision.
 
 const RESTART_DELAYS_MS = [1000, 2000, 4000];
 const DISCONNECTED_GRACE_MS = 2000;
+const CONNECT_TIMEOUT_MS = 15000;
 
 export class Peer extends EventTarget {
   /**
@@ -22,16 +25,18 @@ export class Peer extends EventTarget {
     this.failures = 0;
     this.streams = new Map(); // remote stream id -> MediaStream
     this.cameraStreamId = null;
-    this.open(false);
+    this.open(false, !this.polite);
   }
 
   get state() { return this.pc.connectionState; }
 
-  open(fresh) {
+  /** @param {boolean} fresh tell the other side to start over @param {boolean} initiator send the first offer */
+  open(fresh, initiator) {
     const pc = new RTCPeerConnection(this.options.config);
     this.pc = pc;
     this.makingOffer = false;
     this.ignoreOffer = false;
+    this.heldCandidates = [];
     this.sendFresh = fresh;
     this.streams.clear();
     this.cameraStreamId = null;
@@ -70,7 +75,22 @@ export class Peer extends EventTarget {
     pc.onconnectionstatechange = () => pc === this.pc && this.emit('state');
     pc.oniceconnectionstatechange = () => pc === this.pc && this.watchIce();
 
-    for (const { track, stream } of this.options.tracks()) pc.addTrack(track, stream);
+    this.tracksAdded = false;
+    if (initiator) this.addLocalTracks(true);
+    clearTimeout(this.connectTimer);
+    this.connectTimer = setTimeout(() => pc === this.pc && this.pc.connectionState !== 'connected' && this.restart(), CONNECT_TIMEOUT_MS);
+  }
+
+  /** Sends my tracks; an initiator without any still offers to receive audio and video. */
+  addLocalTracks(initiator) {
+    if (this.tracksAdded) return;
+    this.tracksAdded = true;
+    const tracks = this.options.tracks();
+    for (const { track, stream } of tracks) this.pc.addTrack(track, stream);
+    if (initiator && tracks.length === 0) {
+      this.pc.addTransceiver('audio', { direction: 'recvonly' });
+      this.pc.addTransceiver('video', { direction: 'recvonly' });
+    }
   }
 
   /** The remote camera/microphone stream and any further (screen) streams. */
@@ -84,14 +104,16 @@ export class Peer extends EventTarget {
   }
 
   async onDescription(description) {
-    if (description.fresh) this.replace(false); // the other side started over: so do we
+    if (description.fresh) this.replace(false, false); // the other side started over: so do we
     const pc = this.pc;
     const collision = description.type === 'offer' && (this.makingOffer || pc.signalingState !== 'stable');
     this.ignoreOffer = !this.polite && collision;
     if (this.ignoreOffer) return;
     try {
       await pc.setRemoteDescription({ type: description.type, sdp: description.sdp });
+      await this.releaseCandidates();
       if (description.type === 'offer') {
+        this.addLocalTracks(false); // reuses the offered transceivers: one negotiation for both directions
         await pc.setLocalDescription();
         await this.options.sendDescription(this.describe(pc.localDescription));
       }
@@ -100,16 +122,36 @@ export class Peer extends EventTarget {
     }
   }
 
+  /**
+   * Candidates that arrive without a remote description to belong to (or while an offer is being
+   * ignored in a collision) are held, not dropped: with three or more parties the polite side's
+   * candidates can still be the ones its answer needs.
+   */
   async onCandidate(candidate) {
+    if (this.ignoreOffer || !this.pc.remoteDescription) {
+      if (this.heldCandidates.length < 200) this.heldCandidates.push(candidate);
+      return;
+    }
     try {
       await this.pc.addIceCandidate(candidate);
     } catch (error) {
-      if (!this.ignoreOffer) this.report('candidate', error);
+      this.report('candidate', error);
+    }
+  }
+
+  async releaseCandidates() {
+    const held = this.heldCandidates;
+    this.heldCandidates = [];
+    for (const candidate of held) {
+      try { await this.pc.addIceCandidate(candidate); } catch { /* a candidate of a discarded offer */ }
     }
   }
 
   /** Adds a track to send (e.g. a screen) — renegotiates. Returns the sender. */
-  addTrack(track, stream) { return this.pc.addTrack(track, stream); }
+  addTrack(track, stream) {
+    if (!this.tracksAdded) return null; // sent with the others when this side answers
+    return this.pc.addTrack(track, stream);
+  }
 
   removeTrack(track) {
     const sender = this.pc.getSenders().find(s => s.track === track);
@@ -117,6 +159,7 @@ export class Peer extends EventTarget {
   }
 
   async replaceTrack(oldTrack, newTrack) {
+    if (!this.tracksAdded) return; // the new track goes out with the others when this side answers
     const sender = this.pc.getSenders().find(s => s.track === oldTrack || (s.track?.kind === newTrack.kind && !oldTrack));
     if (sender) await sender.replaceTrack(newTrack);
     else this.pc.addTrack(newTrack);
@@ -147,9 +190,9 @@ export class Peer extends EventTarget {
     if (this.closed) return;
     const state = this.pc.iceConnectionState;
     if (state === 'connected' || state === 'completed') return;
-    if (this.failures >= RESTART_DELAYS_MS.length) {
+    if (this.failures >= RESTART_DELAYS_MS.length || !this.pc.remoteDescription) {
       this.failures = 0;
-      this.replace(true);
+      this.replace(true, true);
       this.emit('renegotiated');
       return;
     }
@@ -160,11 +203,11 @@ export class Peer extends EventTarget {
   }
 
   /** A new RTCPeerConnection; with fresh = true the next offer tells the other side to start over too. */
-  replace(fresh) {
+  replace(fresh, initiator) {
     const old = this.pc;
     old.onnegotiationneeded = old.onicecandidate = old.ontrack = old.onconnectionstatechange = old.oniceconnectionstatechange = null;
     old.close();
-    this.open(fresh);
+    this.open(fresh, initiator);
     this.emit('streams');
     this.emit('state');
   }
@@ -172,6 +215,7 @@ export class Peer extends EventTarget {
   close() {
     this.closed = true;
     clearTimeout(this.restartTimer);
+    clearTimeout(this.connectTimer);
     this.pc.close();
   }
 
