@@ -217,12 +217,12 @@ export class CallUi {
     if (!message) { n.hidden = true; return; }
     n.append(el('p', {}, message));
     for (const a of actions) {
-      const b = el('button', { type: 'button', class: 'lc-button', 'data-testid': a.testid }, a.label);
+      const b = el('button', { type: 'button', class: 'lc-call-button', 'data-testid': a.testid }, a.label);
       b.addEventListener('click', a.run);
       n.append(b);
     }
     if (this.leaveUrl && actions.length === 0 && ['left', 'refused'].includes(this.client.status)) {
-      n.append(el('a', { href: this.leaveUrl, class: 'lc-button', 'data-enhance-nav': 'false' }, this.t('Back')));
+      n.append(el('a', { href: this.leaveUrl, class: 'lc-call-button', 'data-enhance-nav': 'false' }, this.t('Back')));
     }
     n.hidden = false;
   }
@@ -278,7 +278,7 @@ export class CallUi {
     const form = el('form', { class: 'lc-chat-form' });
     const label = el('label', { for: 'lc-chat-input', class: 'lc-visually-hidden' }, this.t('ChatPlaceholder'));
     this.chatInput = el('input', { id: 'lc-chat-input', type: 'text', maxlength: '2000', autocomplete: 'off', placeholder: this.t('ChatPlaceholder'), 'data-testid': 'chat-input' });
-    const send = el('button', { type: 'submit', class: 'lc-button', 'data-testid': 'chat-send' }, this.t('Send'));
+    const send = el('button', { type: 'submit', class: 'lc-call-button', 'data-testid': 'chat-send' }, this.t('Send'));
     form.append(label, this.chatInput, send);
     form.addEventListener('submit', async e => {
       e.preventDefault();
