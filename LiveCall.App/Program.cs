@@ -2,27 +2,35 @@ using LiveCall.App.Account;
 using LiveCall.App.Admin;
 using LiveCall.App.Calls;
 using LiveCall.App.Components;
+using LiveCall.App.Dashboard;
 using LiveCall.App.Infrastructure;
 using LiveCall.App.Localization;
+using LiveCall.App.Notifications;
 using LiveCall.Core.Data;
+
+if (await HealthProbe.TryRunAsync(args) is { } probe) return probe;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddData();
 builder.AddInfrastructure();
+builder.AddRateLimits();
 builder.AddLocalizedUi();
 builder.AddAccounts();
 builder.AddAdministration();
+builder.AddDashboard();
+builder.AddNotifications();
 builder.AddCalls();
 
 var app = builder.Build();
 
-if (await AdminCommand.TryRunAsync(app, args)) return;
+if (await AdminCommand.TryRunAsync(app, args)) return Environment.ExitCode;
 
 await app.Services.MigrateDatabaseAsync();
 if (app.Environment.IsDevelopment()) await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
 
 app.UseInfrastructure();
+app.UseRateLimiter();
 app.UseLocalizedUi();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -33,9 +41,12 @@ app.MapInfrastructure();
 app.MapLocalizedUi();
 app.MapAccounts();
 app.MapAdministration();
+app.MapDashboard();
+app.MapNotifications();
 app.MapCalls();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -70,6 +70,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.LeaseOwner).HasMaxLength(100);
         b.Property(m => m.LastError).HasMaxLength(1000);
         b.Property(m => m.ProviderMessageId).HasMaxLength(200);
+        b.Property(m => m.UserId).HasMaxLength(450);
+        b.Property(m => m.RequestedByUserId).HasMaxLength(450);
+        b.HasIndex(m => m.ProviderMessageId);
+        b.HasIndex(m => new { m.Channel, m.Recipient, m.CreatedUtc });
         b.HasIndex(m => new { m.Status, m.NextAttemptUtc });
         b.HasIndex(m => new { m.DealerId, m.CreatedUtc });
         b.HasIndex(m => m.CallId);
@@ -100,5 +104,18 @@ internal sealed class CallParticipantConfiguration : IEntityTypeConfiguration<Ca
         b.Property(p => p.AccessTokenHash).HasMaxLength(64);
         b.HasIndex(p => p.AccessTokenHash).IsUnique();
         b.Ignore(p => p.IsPresent);
+    }
+}
+
+internal sealed class StaffPresenceConfiguration : IEntityTypeConfiguration<StaffPresence>
+{
+    public void Configure(EntityTypeBuilder<StaffPresence> b)
+    {
+        b.HasKey(p => p.CircuitId);
+        b.Property(p => p.CircuitId).HasMaxLength(100);
+        b.Property(p => p.InstanceId).HasMaxLength(100);
+        b.Property(p => p.UserId).HasMaxLength(450);
+        b.HasIndex(p => p.LastSeenUtc);
+        b.HasIndex(p => p.InstanceId);
     }
 }

@@ -17,6 +17,10 @@ public sealed class LiveCallDbContext(DbContextOptions<LiveCallDbContext> option
     public DbSet<Calls.Call> Calls => Set<Calls.Call>();
     public DbSet<Calls.CallParticipant> CallParticipants => Set<Calls.CallParticipant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StaffPresence> Presence => Set<StaffPresence>();
+    public DbSet<Notifications.Push.PushSubscription> PushSubscriptions => Set<Notifications.Push.PushSubscription>();
+    public DbSet<Notifications.Push.VapidKeyPair> VapidKeyPairs => Set<Notifications.Push.VapidKeyPair>();
+    public DbSet<Notifications.Email.ProcessedWebhookEvent> ProcessedWebhookEvents => Set<Notifications.Email.ProcessedWebhookEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -62,6 +62,8 @@ public sealed class OutboxMessage
     public Guid? CallId { get; set; }
     /// <summary>The staff user this message is addressed to, if any.</summary>
     public string? UserId { get; set; }
+    /// <summary>The staff user whose action caused this message (e.g. the seller sending a FollowUp invitation).</summary>
+    public string? RequestedByUserId { get; set; }
     public DateTime CreatedUtc { get; private set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptUtc { get; set; }

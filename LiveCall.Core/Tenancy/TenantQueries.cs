@@ -33,3 +33,13 @@ public static class TenantQueries
         _ => messages.Where(m => false),
     };
 }
+
+public static class CallTenantQueries
+{
+    public static IQueryable<Calls.Call> VisibleTo(this IQueryable<Calls.Call> calls, TenantScope scope) => scope.Role switch
+    {
+        StaffRole.PlatformAdmin => calls,
+        StaffRole.DealerAdmin => calls.Where(c => c.DealerId == scope.DealerId),
+        _ => calls.Where(c => c.LocationId == scope.LocationId),
+    };
+}

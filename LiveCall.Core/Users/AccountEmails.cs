@@ -1,35 +1,41 @@
-using System.Net;
+using LiveCall.Core.Dealers;
 using LiveCall.Core.Notifications;
+using LiveCall.Core.Notifications.Email;
 
 namespace LiveCall.Core.Users;
 
-/// <summary>The texts of the activation and password-reset emails, in the recipient's language.</summary>
+/// <summary>The activation and password-reset emails, branded and in the recipient's language.</summary>
 public static class AccountEmails
 {
-    public static OutboxMessage Activation(StaffUser user, string brandName, string link, DateTime nowUtc)
+    public static EmailRequest Activation(StaffUser user, EffectiveBranding brand, string link)
     {
         var de = user.Language == "de";
-        var subject = de ? $"Ihr Zugang zu {brandName} LiveCall" : $"Your {brandName} LiveCall account";
-        var text = de
-            ? $"Hallo {user.DisplayName},\n\nfür Sie wurde ein Zugang zu LiveCall angelegt. Bitte legen Sie über diesen Link Ihr Passwort fest:\n\n{link}\n\nDer Link ist nur einmal verwendbar und läuft ab. Ihr Benutzername ist {user.Email}."
-            : $"Hello {user.DisplayName},\n\nan account for LiveCall has been created for you. Please set your password with this link:\n\n{link}\n\nThe link works once and expires. Your user name is {user.Email}.";
-        return Build(OutboxPurpose.Activation, user, subject, text, link, de ? "Passwort festlegen" : "Set password", nowUtc);
+        var content = de
+            ? new EmailContent($"Ihr Zugang zu {brand.DisplayName} LiveCall", "Zugang aktivieren",
+                [$"Hallo {user.DisplayName},", "für Sie wurde ein Zugang zu LiveCall angelegt. Bitte legen Sie über den Link Ihr Passwort fest.",
+                 $"Ihr Benutzername ist {user.Email}. Der Link ist nur einmal verwendbar und läuft ab."], "Passwort festlegen", link)
+            : new EmailContent($"Your {brand.DisplayName} LiveCall account", "Activate your account",
+                [$"Hello {user.DisplayName},", "an account for LiveCall has been created for you. Please set your password with the link.",
+                 $"Your user name is {user.Email}. The link works once and expires."], "Set password", link);
+        return Build(OutboxPurpose.Activation, user, brand, content);
     }
 
-    public static OutboxMessage PasswordReset(StaffUser user, string brandName, string link, DateTime nowUtc)
+    public static EmailRequest PasswordReset(StaffUser user, EffectiveBranding brand, string link)
     {
         var de = user.Language == "de";
-        var subject = de ? $"{brandName} LiveCall: Passwort zurücksetzen" : $"{brandName} LiveCall: reset your password";
-        var text = de
-            ? $"Hallo {user.DisplayName},\n\nSie haben ein neues Passwort angefordert. Legen Sie es über diesen Link fest:\n\n{link}\n\nWenn Sie das nicht waren, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert."
-            : $"Hello {user.DisplayName},\n\nyou asked for a new password. Set it with this link:\n\n{link}\n\nIf this was not you, ignore this email; your password stays unchanged.";
-        return Build(OutboxPurpose.PasswordReset, user, subject, text, link, de ? "Neues Passwort festlegen" : "Set a new password", nowUtc);
+        var content = de
+            ? new EmailContent($"{brand.DisplayName} LiveCall: Passwort zurücksetzen", "Neues Passwort festlegen",
+                [$"Hallo {user.DisplayName},", "Sie haben ein neues Passwort angefordert. Legen Sie es über den Link fest; er ist zwei Stunden gültig.",
+                 "Wenn Sie das nicht waren, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert."], "Neues Passwort festlegen", link)
+            : new EmailContent($"{brand.DisplayName} LiveCall: reset your password", "Set a new password",
+                [$"Hello {user.DisplayName},", "you asked for a new password. Set it with the link; it is valid for two hours.",
+                 "If this was not you, ignore this email; your password stays unchanged."], "Set a new password", link);
+        return Build(OutboxPurpose.PasswordReset, user, brand, content);
     }
 
-    private static OutboxMessage Build(OutboxPurpose purpose, StaffUser user, string subject, string text, string link, string button, DateTime nowUtc)
+    private static EmailRequest Build(OutboxPurpose purpose, StaffUser user, EffectiveBranding brand, EmailContent content)
     {
-        var html = "<p>" + WebUtility.HtmlEncode(text.Replace(link, "\u0000")).Replace("\n\n", "</p><p>").Replace("\n", "<br>")
-            .Replace("\u0000", $"<a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(button)}</a>") + "</p>";
-        return new OutboxMessage(OutboxChannel.Email, purpose, user.Email!, subject, text, html, user.DealerId, user.LocationId, nowUtc) { UserId = user.Id };
+        var rendered = EmailTemplateRenderer.Render(new EmailBrand(brand.DisplayName, brand.PrimaryColor, null), content, user.Language);
+        return new EmailRequest(user.Email!, rendered.Subject, rendered.Text, rendered.Html, purpose, user.DealerId, user.LocationId, RecipientUserId: user.Id);
     }
 }

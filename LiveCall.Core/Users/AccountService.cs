@@ -12,7 +12,7 @@ public enum LinkKind { Activation, PasswordReset }
 
 /// <summary>Activation and password-reset links: sending them and using them.</summary>
 public sealed partial class AccountService(IDbContextFactory<LiveCallDbContext> dbFactory, IServiceScopeFactory scopes, BrandingService branding,
-    TimeProvider time, ILogger<AccountService> logger)
+    Notifications.NotificationOutbox outbox, TimeProvider time, ILogger<AccountService> logger)
 {
     public async Task SendActivationAsync(string userId, Uri baseUri, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ public sealed partial class AccountService(IDbContextFactory<LiveCallDbContext> 
         var token = await users.GenerateUserTokenAsync(user, AccountLinkTokenProvider.ProviderName, AccountLinkTokenProvider.ActivationPurpose);
         var link = Link(baseUri, "account/activate", user.Id, token);
         var brand = await branding.ResolveAsync(user.DealerId, user.LocationId, cancellationToken);
-        await EnqueueAsync(AccountEmails.Activation(user, brand.DisplayName, link, time.GetUtcNow().UtcDateTime), cancellationToken);
+        await outbox.EnqueueEmailAsync(AccountEmails.Activation(user, brand, link), cancellationToken);
         LogActivationQueued(logger, user.Id);
     }
 
@@ -38,10 +38,20 @@ public sealed partial class AccountService(IDbContextFactory<LiveCallDbContext> 
             LogResetForUnknown(logger);
             return;
         }
+        // One reset mail per account every few minutes, however often the form is sent.
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var since = time.GetUtcNow().UtcDateTime - ResetMailInterval;
+            if (await db.Outbox.AnyAsync(m => m.UserId == user.Id && m.Purpose == Notifications.OutboxPurpose.PasswordReset && m.CreatedUtc > since, cancellationToken))
+            {
+                LogResetThrottled(logger, user.Id);
+                return;
+            }
+        }
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = Link(baseUri, "account/reset-password", user.Id, token);
         var brand = await branding.ResolveAsync(user.DealerId, user.LocationId, cancellationToken);
-        await EnqueueAsync(AccountEmails.PasswordReset(user, brand.DisplayName, link, time.GetUtcNow().UtcDateTime), cancellationToken);
+        await outbox.EnqueueEmailAsync(AccountEmails.PasswordReset(user, brand, link), cancellationToken);
         LogResetQueued(logger, user.Id);
     }
 
@@ -82,13 +92,7 @@ public sealed partial class AccountService(IDbContextFactory<LiveCallDbContext> 
     }
 
     public const string LinkInvalid = "Error.LinkInvalid";
-
-    private async Task EnqueueAsync(Notifications.OutboxMessage message, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Outbox.Add(message);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public static readonly TimeSpan ResetMailInterval = TimeSpan.FromMinutes(5);
 
     private static string Link(Uri baseUri, string path, string userId, string token) =>
         new Uri(baseUri, $"{path}?user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}").ToString();
@@ -98,6 +102,9 @@ public sealed partial class AccountService(IDbContextFactory<LiveCallDbContext> 
 
     [LoggerMessage(LogLevel.Information, "Password reset email queued for user {UserId}")]
     private static partial void LogResetQueued(ILogger logger, string userId);
+
+    [LoggerMessage(LogLevel.Information, "Password reset for user {UserId} not sent again so soon")]
+    private static partial void LogResetThrottled(ILogger logger, string userId);
 
     [LoggerMessage(LogLevel.Information, "Password reset asked for an address without an active account")]
     private static partial void LogResetForUnknown(ILogger logger);

@@ -31,6 +31,13 @@ public static class PhoneNormalizer
         }
     }
 
+    /// <summary>An E.164 number in international format for people to read ("+49 151 12345678").</summary>
+    public static string Display(string e164)
+    {
+        try { return Util.Format(Util.Parse(e164, "ZZ"), PhoneNumberFormat.INTERNATIONAL); }
+        catch (NumberParseException) { return e164; }
+    }
+
     /// <summary>The calling code's region of an E.164 number ("DE" for +49…), or null.</summary>
     public static string? RegionOf(string e164)
     {

@@ -14,9 +14,9 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
     [Fact]
     public async Task TwoSellers_SeeAndHearEachOther_MuteChatShareScreen_SurviveASignalingDrop_AndHangUp()
     {
-        await using var sam = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.Seller1, LiveCallAppFactory.DemoPassword, "/calls");
+        await using var sam = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.Seller1, LiveCallAppFactory.DemoPassword, "/call/test");
         await sam.Page.Locator("[data-testid=start-test-call]:not([disabled])").ClickAsync();
-        await sam.Page.WaitForURLAsync("**/call/*");
+        await sam.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/call/[0-9a-f-]{36}$"));
         var callId = Guid.Parse(new Uri(sam.Page.Url).Segments[^1]);
         await using var sophie = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.Seller2, LiveCallAppFactory.DemoPassword, $"/call/{callId}");
 

@@ -109,7 +109,8 @@ namespace LiveCall.Core.Data.Migrations
                     DealerId = table.Column<Guid>(type: "TEXT", nullable: true),
                     LocationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CallId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -123,6 +124,69 @@ namespace LiveCall.Core.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Presence",
+                columns: table => new
+                {
+                    CircuitId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DealerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LocationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OpenedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Presence", x => x.CircuitId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessedWebhookEvents",
+                columns: table => new
+                {
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReceivedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessedWebhookEvents", x => new { x.Provider, x.EventId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PushSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Endpoint = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    P256dh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Auth = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PushSubscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VapidKeyPairs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PrivateKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VapidKeyPairs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -416,14 +480,50 @@ namespace LiveCall.Core.Data.Migrations
                 column: "CallId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_Channel_Recipient_CreatedUtc",
+                table: "Outbox",
+                columns: new[] { "Channel", "Recipient", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_DealerId_CreatedUtc",
                 table: "Outbox",
                 columns: new[] { "DealerId", "CreatedUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_ProviderMessageId",
+                table: "Outbox",
+                column: "ProviderMessageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Outbox_Status_NextAttemptUtc",
                 table: "Outbox",
                 columns: new[] { "Status", "NextAttemptUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Presence_InstanceId",
+                table: "Presence",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Presence_LastSeenUtc",
+                table: "Presence",
+                column: "LastSeenUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessedWebhookEvents_ReceivedUtc",
+                table: "ProcessedWebhookEvents",
+                column: "ReceivedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PushSubscriptions_Endpoint",
+                table: "PushSubscriptions",
+                column: "Endpoint",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PushSubscriptions_UserId",
+                table: "PushSubscriptions",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -455,6 +555,18 @@ namespace LiveCall.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "Presence");
+
+            migrationBuilder.DropTable(
+                name: "ProcessedWebhookEvents");
+
+            migrationBuilder.DropTable(
+                name: "PushSubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "VapidKeyPairs");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,31 @@
+namespace LiveCall.Core.Notifications.Push;
+
+/// <summary>Web Push settings (section "WebPush"). Always live: the VAPID keys are generated on first run.</summary>
+public sealed class WebPushOptions
+{
+    public const string Section = "WebPush";
+
+    /// <summary>Push services used by current browsers (FCM for Chrome/Edge, Mozilla, Windows, Apple).</summary>
+    public static readonly IReadOnlyList<string> DefaultAllowedHosts =
+        ["fcm.googleapis.com", "*.push.services.mozilla.com", "*.notify.windows.com", "*.push.apple.com"];
+
+    /// <summary>The VAPID contact (RFC 8292 "sub"): a mailto: or https: URI.</summary>
+    public string Subject { get; set; } = "mailto:webpush@livecall.invalid";
+    /// <summary>Push-service host names; "*.example.com" matches sub-domains. Empty means the defaults.</summary>
+    public string[] AllowedHosts { get; set; } = [];
+    /// <summary>Lets tests use http and loopback/private addresses. Never set in production.</summary>
+    public bool AllowLoopbackForTesting { get; set; }
+    public TimeSpan IncomingCallTtl { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan DefaultTtl { get; set; } = TimeSpan.FromHours(12);
+    /// <summary>VAPID JWT lifetime (at most 24 hours by RFC 8292).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public IReadOnlyList<string> EffectiveAllowedHosts => AllowedHosts.Length > 0 ? AllowedHosts : DefaultAllowedHosts;
+
+    public bool IsValid() =>
+        (Subject.StartsWith("mailto:", StringComparison.Ordinal) || Subject.StartsWith("https://", StringComparison.Ordinal))
+        && TokenLifetime > TimeSpan.Zero && TokenLifetime <= TimeSpan.FromHours(24)
+        && IncomingCallTtl >= TimeSpan.Zero && DefaultTtl >= TimeSpan.Zero && Timeout > TimeSpan.Zero
+        && AllowedHosts.All(h => !string.IsNullOrWhiteSpace(h));
+}

@@ -1,0 +1,29 @@
+namespace LiveCall.Core.Notifications.Sms;
+
+/// <summary>Vonage SMS API settings (section "Vonage"). The channel is live when <see cref="ApiKey"/> is set.</summary>
+public sealed class VonageOptions
+{
+    public const string Section = "Vonage";
+
+    public string? ApiKey { get; set; }
+    public string? ApiSecret { get; set; }
+    /// <summary>Sender id: a number or an alphanumeric name (max 11 characters).</summary>
+    public string? From { get; set; }
+    public string BaseUrl { get; set; } = "https://rest.nexmo.com";
+    /// <summary>When set, delivery receipts must carry a valid <c>sig</c>.</summary>
+    public string? SignatureSecret { get; set; }
+    /// <summary>md5hash (Vonage's default), md5, sha1, sha256 or sha512 (the HMAC variants).</summary>
+    public string SignatureMethod { get; set; } = "md5hash";
+    /// <summary>How far a signed receipt's timestamp may be from now.</summary>
+    public TimeSpan SignatureMaxAge { get; set; } = TimeSpan.FromMinutes(5);
+    public int MaxSendsPerSecond { get; set; } = 30;
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
+
+    public bool IsValid() =>
+        Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+        && MaxSendsPerSecond > 0 && Timeout > TimeSpan.Zero
+        && VonageSignature.IsKnownMethod(SignatureMethod)
+        && (!IsConfigured || (!string.IsNullOrWhiteSpace(ApiSecret) && !string.IsNullOrWhiteSpace(From)));
+}

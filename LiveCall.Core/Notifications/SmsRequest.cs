@@ -1,0 +1,15 @@
+namespace LiveCall.Core.Notifications;
+
+/// <summary>An SMS to queue. <paramref name="ToE164"/> must already be normalised (see PhoneNormalizer).</summary>
+/// <param name="RecipientUserId">The staff user it is addressed to, if any.</param>
+/// <param name="RequestedByUserId">The staff user whose action sends it (counted for the per-user cap).</param>
+public sealed record SmsRequest(
+    string ToE164,
+    string Text,
+    OutboxPurpose Purpose,
+    Guid? DealerId,
+    Guid? LocationId,
+    string? RecipientUserId = null,
+    string? RequestedByUserId = null,
+    Guid? CallId = null,
+    DateTime? NotBeforeUtc = null);

@@ -1,0 +1,261 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using LiveCall.Core.Data;
+using LiveCall.Core.Notifications;
+using LiveCall.Core.Tenancy;
+using LiveCall.Core.Users;
+using LiveCall.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LiveCall.Tests.Account;
+
+public sealed partial class AccountFlowTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private LiveCallAppFactory _app = default!;
+
+    public Task InitializeAsync()
+    {
+        _app = new LiveCallAppFactory { Time = _time };
+        _ = _app.BaseAddress;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Login_WithDemoAdmin_OpensTheDashboard()
+    {
+        using var client = new StaffHttpClient(_app.BaseAddress);
+        var (response, _) = await client.LoginAsync("admin@livecall.demo", LiveCallAppFactory.DemoPassword);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var dashboard = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("data-testid=\"dashboard-tiles\"", await dashboard.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Dashboard_WithoutLogin_RedirectsToLogin()
+    {
+        using var client = new StaffHttpClient(_app.BaseAddress);
+        var response = await client.GetAsync("/admin/users");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/login", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task Login_WithWrongPassword_ShowsOneMessageForEveryFailure()
+    {
+        using var client = new StaffHttpClient(_app.BaseAddress);
+        var (wrongPassword, body1) = await client.LoginAsync("seller1@livecall.demo", "Wrong-Pass-1!");
+        var (_, body2) = await client.LoginAsync("nobody@livecall.demo", "Wrong-Pass-1!");
+        Assert.Equal(HttpStatusCode.OK, wrongPassword.StatusCode);
+        Assert.Equal(ErrorText(body1), ErrorText(body2));
+        Assert.Contains("Email or password is wrong", ErrorText(body1));
+    }
+
+    [Fact]
+    public async Task Login_AfterFiveFailures_IsLockedOutEvenWithTheRightPassword()
+    {
+        using var client = new StaffHttpClient(_app.BaseAddress);
+        for (var i = 0; i < 5; i++) await client.LoginAsync("seller2@livecall.demo", "Wrong-Pass-1!");
+
+        var (response, body) = await client.LoginAsync("seller2@livecall.demo", LiveCallAppFactory.DemoPassword);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("locked", ErrorText(body));
+    }
+
+    [Fact]
+    public async Task ForgotPassword_GivesTheSameAnswer_AndSendsOnlyForAnExistingAccount()
+    {
+        using var client = new StaffHttpClient(_app.BaseAddress);
+        var (_, known) = await client.SubmitFormAsync("account/forgot-password", "forgot", new Dictionary<string, string> { ["Input.Email"] = "seller1@livecall.demo" });
+        var (_, unknown) = await client.SubmitFormAsync("account/forgot-password", "forgot", new Dictionary<string, string> { ["Input.Email"] = "ghost@livecall.demo" });
+
+        Assert.Equal(SentText(known), SentText(unknown));
+        Assert.NotEmpty(SentText(known));
+        var messages = await OutboxAsync();
+        Assert.Single(messages, m => m.Purpose == OutboxPurpose.PasswordReset && m.Recipient == "seller1@livecall.demo");
+        Assert.DoesNotContain(messages, m => m.Recipient == "ghost@livecall.demo");
+    }
+
+    [Fact]
+    public async Task PasswordReset_LinkSetsTheNewPassword()
+    {
+        await _app.Services.GetRequiredService<AccountService>().RequestPasswordResetAsync("seller1@livecall.demo", _app.BaseAddress, default);
+        var link = LinkIn((await OutboxAsync()).Single(m => m.Purpose == OutboxPurpose.PasswordReset).TextBody);
+        using var client = new StaffHttpClient(_app.BaseAddress);
+
+        var (_, body) = await SetPasswordAsync(client, link, "reset", "New-Secret-77!");
+
+        Assert.Contains("data-testid=\"password-set\"", body);
+        var (login, _) = await client.LoginAsync("seller1@livecall.demo", "New-Secret-77!");
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task ActivationLink_WorksOnce()
+    {
+        var link = await CreateUserAndGetActivationLinkAsync("once@livecall.demo");
+        using var client = new StaffHttpClient(_app.BaseAddress);
+
+        var (_, first) = await SetPasswordAsync(client, link, "activate", "First-Secret-1!");
+        var second = await client.Http.GetStringAsync(new Uri(link).PathAndQuery.TrimStart('/'));
+
+        Assert.Contains("data-testid=\"password-set\"", first);
+        Assert.Contains("data-testid=\"link-invalid\"", second);
+        var (login, _) = await client.LoginAsync("once@livecall.demo", "First-Secret-1!");
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task ActivationLink_AfterItsLifetime_IsRefused()
+    {
+        var link = await CreateUserAndGetActivationLinkAsync("late@livecall.demo");
+        _time.Advance(new AccountOptions().ActivationLinkLifetime + TimeSpan.FromMinutes(1));
+        using var client = new StaffHttpClient(_app.BaseAddress);
+
+        var page = await client.Http.GetStringAsync(new Uri(link).PathAndQuery.TrimStart('/'));
+
+        Assert.Contains("data-testid=\"link-invalid\"", page);
+    }
+
+    [Fact]
+    public async Task ActivationLink_WithAChangedCharacter_IsRefused()
+    {
+        var link = await CreateUserAndGetActivationLinkAsync("tamper@livecall.demo");
+        var tampered = link[..^3] + (link[^3] == 'A' ? 'B' : 'A') + link[^2..];
+        using var client = new StaffHttpClient(_app.BaseAddress);
+
+        var page = await client.Http.GetStringAsync(new Uri(tampered).PathAndQuery.TrimStart('/'));
+
+        Assert.Contains("data-testid=\"link-invalid\"", page);
+    }
+
+    [Fact]
+    public async Task DeactivatingAUser_EndsTheirOpenSession()
+    {
+        using var client = new StaffHttpClient(_app.BaseAddress);
+        await client.LoginAsync("seller2@livecall.demo", LiveCallAppFactory.DemoPassword);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        var admins = _app.Services.GetRequiredService<UserAdminService>();
+        var scope = await PlatformAdminScopeAsync();
+        var seller = (await admins.ListAsync(scope, "seller2", 0, 10, default)).Items.Single();
+        var user = (await admins.GetAsync(scope, seller.Id, default))!;
+        var result = await admins.UpdateAsync(scope, seller.Id, new UserInput(user.Email!, user.DisplayName, user.Mobile, user.Role, user.DealerId, user.LocationId, "en", IsActive: false), default);
+        Assert.True(result.Succeeded);
+
+        var after = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/login", after.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task AuthCookie_IsHttpOnlyAndLax()
+    {
+        using var client = new StaffHttpClient(_app.BaseAddress);
+        var (response, _) = await client.LoginAsync("admin@livecall.demo", LiveCallAppFactory.DemoPassword);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("livecall.auth"));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<string> CreateUserAndGetActivationLinkAsync(string email)
+    {
+        var scope = await PlatformAdminScopeAsync();
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        var downtown = await db.Locations.SingleAsync(l => l.Slug == "downtown");
+        var result = await _app.Services.GetRequiredService<UserAdminService>().CreateAsync(scope,
+            new UserInput(email, "New Seller", "0151 22223333", StaffRole.Seller, null, downtown.Id, "en", true), _app.BaseAddress, default);
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Values));
+        return LinkIn((await OutboxAsync()).Single(m => m.Recipient == email && m.Purpose == OutboxPurpose.Activation).TextBody);
+    }
+
+    private static async Task<(HttpResponseMessage, string)> SetPasswordAsync(StaffHttpClient client, string link, string kind, string password) =>
+        await client.SubmitFormAsync(new Uri(link).PathAndQuery.TrimStart('/'), kind == "activate" ? "set-password-Activation" : "set-password-PasswordReset",
+            new Dictionary<string, string> { ["Input.Password"] = password, ["Input.Confirm"] = password });
+
+    private async Task<TenantScope> PlatformAdminScopeAsync()
+    {
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        return TenantScope.For(await db.Users.SingleAsync(u => u.Email == "admin@livecall.demo"));
+    }
+
+    private async Task<List<OutboxMessage>> OutboxAsync()
+    {
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        return await db.Outbox.ToListAsync();
+    }
+
+    private static string LinkIn(string text) => LinkPattern().Match(text).Value;
+    private static string ErrorText(string html) => ErrorPattern().Match(html).Groups[1].Value;
+    private static string SentText(string html) => SentPattern().Match(html).Groups[1].Value;
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex("data-testid=\"login-error\">([^<]*)<")]
+    private static partial Regex ErrorPattern();
+
+    [GeneratedRegex("data-testid=\"forgot-sent\">([^<]*)<")]
+    private static partial Regex SentPattern();
+}
+
+public sealed class AccountLimitTests
+{
+    [Fact]
+    public async Task ForgotPassword_SentTwiceInARow_MailsOnce()
+    {
+        await using var app = new LiveCallAppFactory();
+        var accounts = app.Services.GetRequiredService<AccountService>();
+        await accounts.RequestPasswordResetAsync("seller1@livecall.demo", app.BaseAddress, default);
+        await accounts.RequestPasswordResetAsync("seller1@livecall.demo", app.BaseAddress, default);
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.Outbox.CountAsync(m => m.Purpose == OutboxPurpose.PasswordReset));
+    }
+
+    [Fact]
+    public async Task AccountForms_PostedTooOftenFromOneAddress_AreRefusedWith429()
+    {
+        await using var app = new LiveCallAppFactory().With("RateLimits:AccountPostsPerMinute", "3");
+        using var client = new StaffHttpClient(app.BaseAddress);
+        for (var i = 0; i < 3; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.LoginAsync("nobody@livecall.demo", "Wrong-Pass-1!")).Response.StatusCode);
+
+        var (response, body) = await client.LoginAsync("nobody@livecall.demo", "Wrong-Pass-1!");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Contains("Too many attempts", body);
+    }
+
+    [Fact]
+    public async Task Restart_KeepsUsersLoggedIn()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "livecall-tests", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(dataDir, "restart.db");
+        Directory.CreateDirectory(dataDir);
+        CookieContainer cookies;
+        Uri firstAddress;
+        await using (var first = new LiveCallAppFactory().With("Database:Path", path))
+        {
+            using var client = new StaffHttpClient(first.BaseAddress);
+            await client.LoginAsync("seller1@livecall.demo", LiveCallAppFactory.DemoPassword);
+            (cookies, firstAddress) = (client.Cookies, first.BaseAddress);
+        }
+        await using var second = new LiveCallAppFactory().With("Database:Path", path);
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        foreach (Cookie c in cookies.GetCookies(firstAddress)) handler.CookieContainer.Add(second.BaseAddress, new Cookie(c.Name, c.Value));
+        using var http = new HttpClient(handler) { BaseAddress = second.BaseAddress };
+
+        var response = await http.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Hello Sam Seller", await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,33 @@
+using LiveCall.Core.Notifications.Email;
+
+namespace LiveCall.Tests.Notifications;
+
+public sealed class EmailTemplateRendererTests
+{
+    private static readonly EmailContent Content = new("Eingehender Videoanruf", "Ein Kunde wartet", ["Bitte nehmen Sie den Anruf an <jetzt>."],
+        "Anruf annehmen", "https://app.example/calls/1/accept?t=a&b=c");
+
+    [Fact]
+    public void Render_InGerman_UsesBrandColourLogoAndGermanFooter()
+    {
+        var email = EmailTemplateRenderer.Render(new EmailBrand("Autohaus Müller", "#aa3300", "https://cdn.example/logo.png"), Content, "de");
+
+        Assert.Contains("background:#aa3300", email.Html);
+        Assert.Contains("src=\"https://cdn.example/logo.png\"", email.Html);
+        Assert.Contains("lang=\"de\"", email.Html);
+        Assert.Contains("über LiveCall gesendet", email.Text);
+        Assert.Contains("Anruf annehmen: https://app.example/calls/1/accept?t=a&b=c", email.Text);
+    }
+
+    [Fact]
+    public void Render_EncodesEveryValueAndRefusesUnsafeColourAndLogo()
+    {
+        var email = EmailTemplateRenderer.Render(new EmailBrand("<script>x</script>", "red;background:url(x)", "javascript:alert(1)"), Content, "en");
+
+        Assert.DoesNotContain("<script>", email.Html);
+        Assert.DoesNotContain("<jetzt>", email.Html);
+        Assert.DoesNotContain("javascript:", email.Html);
+        Assert.Contains($"background:{EmailTemplateRenderer.DefaultColor}", email.Html);
+        Assert.Contains("via LiveCall", email.Text);
+    }
+}

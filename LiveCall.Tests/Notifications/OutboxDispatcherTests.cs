@@ -1,0 +1,169 @@
+using LiveCall.Core.Notifications;
+using LiveCall.Core.Notifications.Outbox;
+
+namespace LiveCall.Tests.Notifications;
+
+public sealed class OutboxDispatcherTests
+{
+    private static async Task<List<Guid>> EnqueueSmsAsync(NotificationHarness h, int count)
+    {
+        var dealer = await h.SeedDealerAsync();
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var result = await h.Outbox.EnqueueSmsAsync(new SmsRequest($"+49151123456{i:00}", $"Message {i}", OutboxPurpose.Other, dealer, null), CancellationToken.None);
+            ids.Add(result.MessageId ?? throw new InvalidOperationException(result.Refusal.ToString()));
+        }
+        return ids;
+    }
+
+    [Fact]
+    public async Task Dispatch_WhenWorkerCrashedBetweenClaimAndSend_SendsExactlyOnceAfterLeaseExpires()
+    {
+        await using var vonage = await StandInServer.StartAsync((_, _, r) => VonageStandIn.Status(r, "0"));
+        await using var h = NotificationHarness.Create(VonageStandIn.Settings(vonage.BaseUri));
+        var id = (await EnqueueSmsAsync(h, 1))[0];
+
+        // The first instance claims the message and dies before sending.
+        var crashed = h.NewDispatcher();
+        Assert.Single(await crashed.ClaimAsync(CancellationToken.None));
+        Assert.Equal(OutboxStatus.Sending, (await h.MessageAsync(id)).Status);
+
+        // The restarted instance does not touch it while the lease holds …
+        var restarted = h.NewDispatcher();
+        Assert.Equal(0, await restarted.DispatchDueAsync(CancellationToken.None));
+        // … and sends it once the lease has run out.
+        h.Time.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(1, await restarted.DispatchDueAsync(CancellationToken.None));
+        h.Time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(0, await restarted.DispatchDueAsync(CancellationToken.None));
+
+        var message = await h.MessageAsync(id);
+        Assert.Equal(OutboxStatus.Sent, message.Status);
+        Assert.Single(vonage.Requests);
+        Assert.Equal(2, message.Attempts);
+    }
+
+    [Fact]
+    public async Task Dispatch_WhenWorkersKeepDyingMidSend_DeadLettersAfterMaxAttempts()
+    {
+        await using var vonage = await StandInServer.StartAsync((_, _, r) => VonageStandIn.Status(r, "0"));
+        await using var h = NotificationHarness.Create(VonageStandIn.Settings(vonage.BaseUri));
+        var id = (await EnqueueSmsAsync(h, 1))[0];
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Single(await h.NewDispatcher().ClaimAsync(CancellationToken.None));
+            h.Time.Advance(TimeSpan.FromSeconds(61));
+        }
+        Assert.Equal(0, await h.DispatchAsync());
+
+        var message = await h.MessageAsync(id);
+        Assert.Equal(OutboxStatus.Dead, message.Status);
+        Assert.Empty(vonage.Requests);
+    }
+
+    [Fact]
+    public async Task Dispatch_WhenLeaseWasTakenOver_LateWorkerDoesNotOverwriteTheResult()
+    {
+        await using var vonage = await StandInServer.StartAsync((_, _, r) => VonageStandIn.Status(r, "0"));
+        await using var h = NotificationHarness.Create(VonageStandIn.Settings(vonage.BaseUri));
+        var id = (await EnqueueSmsAsync(h, 1))[0];
+        var slow = h.NewDispatcher();
+        var claimed = Assert.Single(await slow.ClaimAsync(CancellationToken.None));
+        h.Time.Advance(TimeSpan.FromSeconds(61));
+        var other = h.NewDispatcher();
+        Assert.Single(await other.ClaimAsync(CancellationToken.None));
+
+        await slow.DeliverAsync(claimed, CancellationToken.None);
+
+        var message = await h.MessageAsync(id);
+        Assert.Equal(OutboxStatus.Sending, message.Status);
+        Assert.Equal(other.WorkerId, message.LeaseOwner);
+    }
+
+    [Fact]
+    public async Task Dispatch_WithTwoWorkers_NeverSendsAMessageTwice()
+    {
+        await using var vonage = await StandInServer.StartAsync(async (req, _, r) =>
+        {
+            await Task.Delay(5);
+            await VonageStandIn.Status(r, "0");
+        });
+        await using var h = NotificationHarness.Create(new Dictionary<string, string?>(VonageStandIn.Settings(vonage.BaseUri))
+        {
+            ["Outbox:BatchSize"] = "7",
+            ["Vonage:MaxSendsPerSecond"] = "1000", // the fake clock stands still: stay inside the burst
+        });
+        var ids = await EnqueueSmsAsync(h, 40);
+        var a = h.NewDispatcher();
+        var b = h.NewDispatcher();
+
+        async Task Drain(OutboxDispatcher d)
+        {
+            while (await d.DispatchDueAsync(CancellationToken.None) > 0) { }
+        }
+        await Task.WhenAll(Task.Run(() => Drain(a)), Task.Run(() => Drain(b)));
+
+        var refs = vonage.Requests.Select(r => Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(r.BodyText)["client-ref"].ToString()).ToList();
+        Assert.Equal(40, refs.Count);
+        Assert.Equal(40, refs.Distinct().Count());
+        foreach (var id in ids) Assert.Equal(OutboxStatus.Sent, (await h.MessageAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Enqueue_WithNotBefore_IsNotSentEarly()
+    {
+        await using var vonage = await StandInServer.StartAsync((_, _, r) => VonageStandIn.Status(r, "0"));
+        await using var h = NotificationHarness.Create(VonageStandIn.Settings(vonage.BaseUri));
+        var dealer = await h.SeedDealerAsync();
+        var result = await h.Outbox.EnqueueSmsAsync(new SmsRequest("+4915112345678", "Escalation", OutboxPurpose.IncomingCall, dealer, null,
+            CallId: Guid.NewGuid(), NotBeforeUtc: NotificationHarness.Start.UtcDateTime.AddSeconds(30)), CancellationToken.None);
+
+        Assert.Equal(0, await h.DispatchAsync());
+        h.Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await h.DispatchAsync());
+        Assert.Equal(OutboxStatus.Sent, (await h.MessageAsync(result.MessageId!.Value)).Status);
+    }
+
+    [Fact]
+    public async Task CancelQueuedForCall_BeforeEscalationIsDue_SendsNothing()
+    {
+        await using var vonage = await StandInServer.StartAsync((_, _, r) => VonageStandIn.Status(r, "0"));
+        await using var h = NotificationHarness.Create(VonageStandIn.Settings(vonage.BaseUri));
+        var dealer = await h.SeedDealerAsync();
+        var callId = Guid.NewGuid();
+        var result = await h.Outbox.EnqueueSmsAsync(new SmsRequest("+4915112345678", "Escalation", OutboxPurpose.IncomingCall, dealer, null,
+            CallId: callId, NotBeforeUtc: NotificationHarness.Start.UtcDateTime.AddSeconds(30)), CancellationToken.None);
+
+        Assert.Equal(1, await h.Outbox.CancelQueuedForCallAsync(callId, CancellationToken.None));
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        await h.DispatchAsync();
+
+        Assert.Equal(OutboxStatus.Cancelled, (await h.MessageAsync(result.MessageId!.Value)).Status);
+        Assert.Empty(vonage.Requests);
+    }
+
+    [Theory]
+    [InlineData(1, 1000, 2000)]
+    [InlineData(3, 4000, 8000)]
+    [InlineData(20, 150_000, 300_000)]
+    public void Backoff_IsExponentialCappedAndJittered(int attempts, double minMs, double maxMs)
+    {
+        var random = new Random(42);
+        for (var i = 0; i < 100; i++)
+        {
+            var delay = RetryPolicy.Backoff(attempts, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5), random);
+            Assert.InRange(delay.TotalMilliseconds, minMs, maxMs);
+        }
+    }
+
+    [Fact]
+    public void NextAttempt_WhenProviderAsksForLater_TakesTheProviderTime()
+    {
+        var now = NotificationHarness.Start.UtcDateTime;
+
+        Assert.Equal(now.AddMinutes(3), RetryPolicy.NextAttempt(now, TimeSpan.FromSeconds(2), NotificationHarness.Start.AddMinutes(3)));
+        Assert.Equal(now.AddSeconds(2), RetryPolicy.NextAttempt(now, TimeSpan.FromSeconds(2), NotificationHarness.Start.AddSeconds(1)));
+    }
+}

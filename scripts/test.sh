@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test of the solution. Installs what the tests need when it is missing (Debian's Chromium
+# for the browser tests, redis-server for the scale-out tests), then prints "N passed, N failed" alone
+# on the last line. Exit code: dotnet test's.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
+
+apt_install() {
+  # One retry: a first try can fail when apt's cache is cleaned between download and unpack.
+  as_root apt-get install -y --no-install-recommends "$@" || { as_root apt-get update && as_root apt-get install -y --no-install-recommends "$@"; }
+}
+
+need=()
+chromium_path="${LIVECALL_CHROMIUM:-/usr/bin/chromium}"
+[ -x "$chromium_path" ] || need+=(chromium)
+command -v redis-server >/dev/null || need+=(redis-server)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} for the tests..."
+  as_root apt-get update >/dev/null
+  apt_install "${need[@]}" >/dev/null || { echo "Could not install ${need[*]}" >&2; exit 1; }
+fi
+
+results="$(pwd)/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+dotnet test LiveCall.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
+code=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx "$results"/*/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$code" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi  # a build or host failure counts as a failure
+echo "$passed passed, $failed failed"
+exit "$code"
