@@ -1,5 +1,6 @@
 using LiveCall.App.Account;
 using LiveCall.App.Admin;
+using LiveCall.App.Calls;
 using LiveCall.App.Components;
 using LiveCall.App.Dashboard;
 using LiveCall.App.Infrastructure;
@@ -19,6 +20,7 @@ builder.AddAccounts();
 builder.AddAdministration();
 builder.AddDashboard();
 builder.AddNotifications();
+builder.AddCalls();
 
 var app = builder.Build();
 
@@ -41,6 +43,7 @@ app.MapAccounts();
 app.MapAdministration();
 app.MapDashboard();
 app.MapNotifications();
+app.MapCalls();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

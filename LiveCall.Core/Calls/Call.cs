@@ -45,7 +45,15 @@ public sealed class Call
     public string? AcceptedByUserId { get; set; }
     public DateTime? ConnectedUtc { get; set; }
     public DateTime? EndedUtc { get; set; }
+    /// <summary>Whole seconds from <see cref="ConnectedUtc"/> to <see cref="EndedUtc"/>; stored for statistics.</summary>
+    public int? DurationSeconds { get; private set; }
     public List<CallParticipant> Participants { get; private set; } = [];
 
     public TimeSpan? Duration => ConnectedUtc is { } c && EndedUtc is { } e ? e - c : null;
+
+    public bool IsOver => State is CallState.Ended or CallState.Unanswered or CallState.Cancelled;
+
+    /// <summary>The stored duration for a call that ends at <paramref name="endedUtc"/> (null when never connected).</summary>
+    public static int? DurationUntil(DateTime? connectedUtc, DateTime endedUtc) =>
+        connectedUtc is { } c ? (int)Math.Max(0, Math.Round((endedUtc - c).TotalSeconds)) : null;
 }

@@ -24,4 +24,25 @@ public sealed class CallParticipant
     public string? UserId { get; private set; }
     public DateTime? JoinedUtc { get; set; }
     public DateTime? LeftUtc { get; set; }
+    /// <summary>SHA-256 (hex) of the guest's or customer's access token; the token itself is never stored.</summary>
+    public string? AccessTokenHash { get; private set; }
+    public DateTime? AccessTokenExpiresUtc { get; private set; }
+
+    /// <summary>In the call now: joined and not left since.</summary>
+    public bool IsPresent => JoinedUtc is not null && LeftUtc is null;
+
+    /// <summary>Joins, or rejoins after leaving; the first join time is kept.</summary>
+    public void Join(DateTime nowUtc)
+    {
+        JoinedUtc ??= nowUtc;
+        LeftUtc = null;
+    }
+
+    public void Leave(DateTime nowUtc) => LeftUtc ??= nowUtc;
+
+    public void GrantAccess(string tokenHash, DateTime expiresUtc)
+    {
+        AccessTokenHash = tokenHash;
+        AccessTokenExpiresUtc = expiresUtc;
+    }
 }

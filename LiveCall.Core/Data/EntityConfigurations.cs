@@ -91,6 +91,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Calls.Call>
         b.HasIndex(c => new { c.DealerId, c.CreatedUtc });
         b.HasIndex(c => c.CreatedUtc);
         b.Ignore(c => c.Duration);
+        b.Ignore(c => c.IsOver);
     }
 }
 
@@ -100,6 +101,9 @@ internal sealed class CallParticipantConfiguration : IEntityTypeConfiguration<Ca
     {
         b.Property(p => p.DisplayName).HasMaxLength(120);
         b.Property(p => p.UserId).HasMaxLength(450);
+        b.Property(p => p.AccessTokenHash).HasMaxLength(64);
+        b.HasIndex(p => p.AccessTokenHash).IsUnique();
+        b.Ignore(p => p.IsPresent);
     }
 }
 

@@ -1,0 +1,38 @@
+using LiveCall.App.Signaling;
+using LiveCall.Core.Calls;
+using Microsoft.AspNetCore.SignalR;
+
+namespace LiveCall.App.Calls;
+
+public static class CallsExtensions
+{
+    /// <summary>The call lifecycle, guest/customer access tokens, ICE configuration and the signaling hub.</summary>
+    public static IHostApplicationBuilder AddCalls(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<IceOptions>().BindConfiguration("Ice").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SignalingOptions>().BindConfiguration("Signaling").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CallService>();
+        services.AddSingleton<CallAccessTokens>();
+        services.AddSingleton<IceServerIssuer>();
+        services.AddSingleton<CallRoster>();
+        services.AddHostedService<CallDepartures>();
+
+        var maxMessageBytes = builder.Configuration.GetValue("Signaling:MaxMessageBytes", new SignalingOptions().MaxMessageBytes);
+        services.AddSignalR().AddHubOptions<SignalingHub>(o =>
+        {
+            o.MaximumReceiveMessageSize = maxMessageBytes;
+            o.EnableDetailedErrors = false;
+            o.AddFilter<MessageRateFilter>();
+        });
+        services.AddSingleton<MessageRateFilter>();
+        return builder;
+    }
+
+    public static WebApplication MapCalls(this WebApplication app)
+    {
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(SignalingHub.Path), a => a.UseMiddleware<SignalingOriginCheck>());
+        app.MapHub<SignalingHub>(SignalingHub.Path).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+using LiveCall.Core.Data;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveCall.Core.Calls;
+
+/// <summary>
+/// Per-participant access tokens for guests and customers: 256 random bits, only their SHA-256 is
+/// stored, valid until an expiry. A token admits exactly one participant to exactly one call.
+/// </summary>
+public sealed class CallAccessTokens(IDbContextFactory<LiveCallDbContext> dbFactory, CallService calls, TimeProvider time)
+{
+    private const int MaxTokenLength = 100;
+
+    /// <summary>Adds a guest or customer to the call and mints their token.</summary>
+    public async Task<CallInvitation> InviteAsync(Guid callId, ParticipantKind kind, string displayName, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var participant = await calls.AddParticipantAsync(callId, kind, displayName, cancellationToken);
+        return await MintAsync(callId, participant.Id, lifetime, cancellationToken);
+    }
+
+    /// <summary>Mints a new token for an existing guest or customer; a token minted before stops working.</summary>
+    public async Task<CallInvitation> MintAsync(Guid callId, Guid participantId, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        if (lifetime <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(lifetime));
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var expires = time.GetUtcNow().UtcDateTime + lifetime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var participant = await db.CallParticipants.SingleOrDefaultAsync(p => p.Id == participantId && p.CallId == callId, cancellationToken)
+            ?? throw new InvalidOperationException($"Participant {participantId} is not in call {callId}.");
+        if (participant.Kind == ParticipantKind.Staff) throw new InvalidOperationException("Staff join by login, not by token.");
+        participant.GrantAccess(Hash(token), expires);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CallInvitation(callId, participantId, token, expires);
+    }
+
+    /// <summary>Who holds <paramref name="token"/>, or null when it is unknown, malformed or expired.</summary>
+    public async Task<CallIdentity.TokenHolder?> ValidateAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength) return null;
+        var hash = Hash(token);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var participant = await db.CallParticipants.AsNoTracking().SingleOrDefaultAsync(p => p.AccessTokenHash == hash, cancellationToken);
+        if (participant is null || participant.AccessTokenExpiresUtc is not { } expires || expires <= now) return null;
+        return new CallIdentity.TokenHolder(participant.CallId, participant.Id, participant.Kind, participant.DisplayName);
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

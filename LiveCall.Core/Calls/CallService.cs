@@ -1,0 +1,130 @@
+using LiveCall.Core.Data;
+using LiveCall.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace LiveCall.Core.Calls;
+
+/// <summary>
+/// The call lifecycle: create, join, leave. A call is Connected from the moment two parties are in it
+/// and Ended when the last one leaves; state changes are conditional updates, so concurrent joins and
+/// leaves cannot move a call backwards or end it twice.
+/// </summary>
+public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbFactory, TimeProvider time, ILogger<CallService> logger)
+{
+    /// <summary>The mesh limit: more parties than this cannot be in one call.</summary>
+    public const int MaxParticipants = 6;
+
+    /// <summary>Starts an outgoing FollowUp call at the staff user's location; the user joins it when the call page opens.</summary>
+    public async Task<Call> StartFollowUpAsync(TenantScope staff, CancellationToken cancellationToken)
+    {
+        if (staff.DealerId is not { } dealerId || staff.LocationId is not { } locationId)
+            throw new InvalidOperationException("Only staff of a location can start a call.");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var call = new Call(CallKind.FollowUp, dealerId, locationId, time.GetUtcNow().UtcDateTime);
+        db.Calls.Add(call);
+        await db.SaveChangesAsync(cancellationToken);
+        LogCallStarted(call.Id, call.LocationId);
+        return call;
+    }
+
+    public async Task<Call?> FindAsync(Guid callId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Calls.AsNoTracking().Include(c => c.Participants).SingleOrDefaultAsync(c => c.Id == callId, cancellationToken);
+    }
+
+    /// <summary>Adds a guest or customer (not yet joined). Use <see cref="CallAccessTokens.InviteAsync"/> to also get their token.</summary>
+    public async Task<CallParticipant> AddParticipantAsync(Guid callId, ParticipantKind kind, string displayName, CancellationToken cancellationToken)
+    {
+        if (kind == ParticipantKind.Staff) throw new ArgumentException("Staff join by login.", nameof(kind));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Calls.AnyAsync(c => c.Id == callId, cancellationToken)) throw new InvalidOperationException($"Call {callId} does not exist.");
+        var participant = new CallParticipant(callId, kind, Truncate(displayName), userId: null);
+        db.CallParticipants.Add(participant);
+        await db.SaveChangesAsync(cancellationToken);
+        return participant;
+    }
+
+    /// <summary>Puts <paramref name="who"/> into the call (or back into it after a reconnect) if the server allows it.</summary>
+    public async Task<JoinOutcome> JoinAsync(Guid callId, CallIdentity who, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var call = await db.Calls.Include(c => c.Participants).SingleOrDefaultAsync(c => c.Id == callId, cancellationToken);
+        if (call is null) return new JoinOutcome(JoinStatus.NotFound);
+
+        CallParticipant? participant;
+        switch (who)
+        {
+            case CallIdentity.Staff staff:
+                if (!staff.Scope.CanSeeLocation(call.DealerId, call.LocationId)) return new JoinOutcome(JoinStatus.NotAllowed);
+                participant = call.Participants.FirstOrDefault(p => p.UserId == staff.Scope.UserId);
+                if (participant is null && !call.IsOver)
+                {
+                    participant = new CallParticipant(call.Id, ParticipantKind.Staff, Truncate(staff.DisplayName), staff.Scope.UserId);
+                    db.CallParticipants.Add(participant); // fix-up puts it into call.Participants
+                }
+                break;
+            case CallIdentity.TokenHolder holder when holder.CallId == callId:
+                participant = call.Participants.FirstOrDefault(p => p.Id == holder.ParticipantId);
+                if (participant is null) return new JoinOutcome(JoinStatus.NotAllowed);
+                break;
+            default:
+                return new JoinOutcome(JoinStatus.NotAllowed);
+        }
+        if (call.IsOver || participant is null) return new JoinOutcome(JoinStatus.Ended);
+        if (call.Participants.Count(p => p.IsPresent && p.Id != participant.Id) >= MaxParticipants) return new JoinOutcome(JoinStatus.Full);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        participant.Join(now);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var present = call.Participants.Where(p => p.IsPresent).ToList();
+        if (present.Count >= 2)
+        {
+            var connected = await db.Calls
+                .Where(c => c.Id == callId && (c.State == CallState.Waiting || c.State == CallState.Ringing))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CallState.Connected).SetProperty(c => c.ConnectedUtc, now), cancellationToken);
+            if (connected == 1) LogCallConnected(callId);
+        }
+        return new JoinOutcome(JoinStatus.Joined, participant, present);
+    }
+
+    /// <summary>Takes the participant out of the call; ends the call when nobody is left. Returns true when this ended the call.</summary>
+    public async Task<bool> LeaveAsync(Guid callId, Guid participantId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var participant = await db.CallParticipants.SingleOrDefaultAsync(p => p.Id == participantId && p.CallId == callId, cancellationToken);
+        if (participant is null) return false;
+        var now = time.GetUtcNow().UtcDateTime;
+        participant.Leave(now);
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (await db.CallParticipants.AnyAsync(p => p.CallId == callId && p.JoinedUtc != null && p.LeftUtc == null, cancellationToken)) return false;
+        var connectedUtc = await db.Calls.Where(c => c.Id == callId).Select(c => c.ConnectedUtc).SingleAsync(cancellationToken);
+        var duration = Call.DurationUntil(connectedUtc, now);
+        var ended = await db.Calls
+            .Where(c => c.Id == callId && (c.State == CallState.Waiting || c.State == CallState.Ringing || c.State == CallState.Connected))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.State, CallState.Ended)
+                .SetProperty(c => c.EndedUtc, now)
+                .SetProperty(c => c.DurationSeconds, duration), cancellationToken);
+        if (ended == 1) LogCallEnded(callId, duration);
+        return ended == 1;
+    }
+
+    private static string Truncate(string name)
+    {
+        var trimmed = name.Trim();
+        return trimmed.Length <= 120 ? trimmed : trimmed[..120];
+    }
+
+    [LoggerMessage(LogLevel.Information, "Call {CallId} started at location {LocationId}")]
+    private partial void LogCallStarted(Guid callId, Guid locationId);
+
+    [LoggerMessage(LogLevel.Information, "Call {CallId} connected")]
+    private partial void LogCallConnected(Guid callId);
+
+    [LoggerMessage(LogLevel.Information, "Call {CallId} ended after {DurationSeconds} s")]
+    private partial void LogCallEnded(Guid callId, int? durationSeconds);
+}

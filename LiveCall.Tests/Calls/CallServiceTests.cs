@@ -1,0 +1,98 @@
+using LiveCall.Core.Calls;
+using LiveCall.Core.Data;
+using LiveCall.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LiveCall.Tests.Calls;
+
+public sealed class CallServiceTests(CallsFakeClockApp fixture) : IClassFixture<CallsFakeClockApp>
+{
+    private readonly FakeTimeProvider _time = fixture.Time;
+    private readonly LiveCallAppFactory _app = fixture.App;
+
+    private CallService Calls => _app.Services.GetRequiredService<CallService>();
+    private CallAccessTokens Tokens => _app.Services.GetRequiredService<CallAccessTokens>();
+
+    [Fact]
+    public async Task Call_IsConnectedWhenTwoAreIn_AndEndsWithItsDurationWhenTheLastLeaves()
+    {
+        var seller = await CallsTestData.ScopeOfAsync(_app, CallsTestData.Seller1);
+        var call = await Calls.StartFollowUpAsync(seller, CancellationToken.None);
+        var guest = await Tokens.InviteAsync(call.Id, ParticipantKind.Guest, "Gina Guest", TimeSpan.FromHours(1), CancellationToken.None);
+        var holder = (await Tokens.ValidateAsync(guest.Token, CancellationToken.None))!;
+
+        var sellerJoin = await Calls.JoinAsync(call.Id, new CallIdentity.Staff(seller, "Sam Seller"), CancellationToken.None);
+        var waiting = await CallsTestData.FindAsync(_app, call.Id);
+        _time.Advance(TimeSpan.FromSeconds(30));
+        await Calls.JoinAsync(call.Id, holder, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(95));
+        var firstLeft = await Calls.LeaveAsync(call.Id, guest.ParticipantId, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var lastLeft = await Calls.LeaveAsync(call.Id, sellerJoin.Participant!.Id, CancellationToken.None);
+        var ended = (await CallsTestData.FindAsync(_app, call.Id))!;
+
+        Assert.Equal(CallState.Waiting, waiting!.State);
+        Assert.False(firstLeft);
+        Assert.True(lastLeft);
+        Assert.Equal(CallState.Ended, ended.State);
+        Assert.Equal(_time.GetUtcNow().UtcDateTime.AddSeconds(-100), ended.ConnectedUtc);
+        Assert.Equal(100, ended.DurationSeconds);
+        Assert.All(ended.Participants, p => Assert.NotNull(p.LeftUtc));
+    }
+
+    [Fact]
+    public async Task Join_AfterTheCallEnded_ReturnsEnded()
+    {
+        var seller = await CallsTestData.ScopeOfAsync(_app, CallsTestData.Seller1);
+        var call = await Calls.StartFollowUpAsync(seller, CancellationToken.None);
+        var join = await Calls.JoinAsync(call.Id, new CallIdentity.Staff(seller, "Sam"), CancellationToken.None);
+        await Calls.LeaveAsync(call.Id, join.Participant!.Id, CancellationToken.None);
+
+        var again = await Calls.JoinAsync(call.Id, new CallIdentity.Staff(seller, "Sam"), CancellationToken.None);
+
+        Assert.Equal(JoinStatus.Ended, again.Status);
+        Assert.Null((await CallsTestData.FindAsync(_app, call.Id))!.DurationSeconds);
+    }
+
+    [Fact]
+    public async Task Join_OfASeventhParty_ReturnsFull()
+    {
+        var seller = await CallsTestData.ScopeOfAsync(_app, CallsTestData.Seller1);
+        var call = await Calls.StartFollowUpAsync(seller, CancellationToken.None);
+        await Calls.JoinAsync(call.Id, new CallIdentity.Staff(seller, "Sam"), CancellationToken.None);
+        for (var i = 0; i < 5; i++)
+        {
+            var invitation = await Tokens.InviteAsync(call.Id, ParticipantKind.Guest, $"Guest {i}", TimeSpan.FromHours(1), CancellationToken.None);
+            Assert.Equal(JoinStatus.Joined, (await Calls.JoinAsync(call.Id, (await Tokens.ValidateAsync(invitation.Token, CancellationToken.None))!, CancellationToken.None)).Status);
+        }
+        var seventh = await Tokens.InviteAsync(call.Id, ParticipantKind.Guest, "Seventh", TimeSpan.FromHours(1), CancellationToken.None);
+
+        var outcome = await Calls.JoinAsync(call.Id, (await Tokens.ValidateAsync(seventh.Token, CancellationToken.None))!, CancellationToken.None);
+
+        Assert.Equal(JoinStatus.Full, outcome.Status);
+    }
+
+    [Fact]
+    public async Task AccessToken_IsStoredOnlyAsAHash_AndExpires()
+    {
+        var seller = await CallsTestData.ScopeOfAsync(_app, CallsTestData.Seller1);
+        var call = await Calls.StartFollowUpAsync(seller, CancellationToken.None);
+        var invitation = await Tokens.InviteAsync(call.Id, ParticipantKind.Customer, "Carl Customer", TimeSpan.FromMinutes(30), CancellationToken.None);
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        var stored = await db.CallParticipants.SingleAsync(p => p.Id == invitation.ParticipantId);
+
+        var valid = await Tokens.ValidateAsync(invitation.Token, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(31));
+        var expired = await Tokens.ValidateAsync(invitation.Token, CancellationToken.None);
+
+        Assert.True(invitation.Token.Length >= 43); // 256 bits, base64url
+        Assert.NotEqual(invitation.Token, stored.AccessTokenHash);
+        Assert.DoesNotContain(invitation.Token, stored.AccessTokenHash!);
+        Assert.Equal(ParticipantKind.Customer, valid!.Kind);
+        Assert.Equal(call.Id, valid.CallId);
+        Assert.Null(expired);
+        Assert.Null(await Tokens.ValidateAsync(new string('x', 5000), CancellationToken.None));
+    }
+}
