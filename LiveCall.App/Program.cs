@@ -3,6 +3,7 @@ using LiveCall.App.Admin;
 using LiveCall.App.Calls;
 using LiveCall.App.Components;
 using LiveCall.App.Dashboard;
+using LiveCall.App.FollowUp;
 using LiveCall.App.Infrastructure;
 using LiveCall.App.Localization;
 using LiveCall.App.Notifications;
@@ -21,6 +22,7 @@ builder.AddAdministration();
 builder.AddDashboard();
 builder.AddNotifications();
 builder.AddCalls();
+builder.AddFollowUp();
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ app.MapAdministration();
 app.MapDashboard();
 app.MapNotifications();
 app.MapCalls();
+app.MapFollowUp();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

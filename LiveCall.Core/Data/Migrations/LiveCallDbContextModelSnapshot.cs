@@ -39,6 +39,9 @@ namespace LiveCall.Core.Data.Migrations
                     b.Property<Guid>("DealerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("EndedUtc")
                         .HasColumnType("TEXT");
 
@@ -68,6 +71,13 @@ namespace LiveCall.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AccessTokenExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccessTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CallId")
                         .HasColumnType("TEXT");
 
@@ -90,6 +100,9 @@ namespace LiveCall.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccessTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("CallId");
 

@@ -58,7 +58,8 @@ namespace LiveCall.Core.Data.Migrations
                     AcceptedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     AcceptedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     ConnectedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EndedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    EndedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DurationSeconds = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -220,7 +221,9 @@ namespace LiveCall.Core.Data.Migrations
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     JoinedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LeftUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    LeftUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AccessTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AccessTokenExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -440,6 +443,12 @@ namespace LiveCall.Core.Data.Migrations
                 name: "IX_Brandings_Level_DealerId_LocationId",
                 table: "Brandings",
                 columns: new[] { "Level", "DealerId", "LocationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallParticipants_AccessTokenHash",
+                table: "CallParticipants",
+                column: "AccessTokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveCall.Core.Data.Migrations
 {
     [DbContext(typeof(LiveCallDbContext))]
-    [Migration("20261123225525_Initial")]
+    [Migration("20261123232357_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -42,6 +42,9 @@ namespace LiveCall.Core.Data.Migrations
                     b.Property<Guid>("DealerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("EndedUtc")
                         .HasColumnType("TEXT");
 
@@ -71,6 +74,13 @@ namespace LiveCall.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AccessTokenExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccessTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CallId")
                         .HasColumnType("TEXT");
 
@@ -93,6 +103,9 @@ namespace LiveCall.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccessTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("CallId");
 

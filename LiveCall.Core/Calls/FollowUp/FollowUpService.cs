@@ -1,0 +1,87 @@
+using LiveCall.Core.Data;
+using LiveCall.Core.Dealers;
+using LiveCall.Core.Live;
+using LiveCall.Core.Notifications;
+using LiveCall.Core.Notifications.Email;
+using LiveCall.Core.Notifications.Sms;
+using LiveCall.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace LiveCall.Core.Calls.FollowUp;
+
+/// <summary>The outcome of "Start call": the call, or why nothing was started (field errors or an SMS refusal).</summary>
+public sealed record FollowUpStarted(Guid? CallId, FollowUpErrors? Errors, SmsRefusal Refusal)
+{
+    public bool Succeeded => CallId is not null;
+}
+
+/// <summary>
+/// Starts an outgoing FollowUp call: checks every row and every SMS limit first (so a refusal sends
+/// nothing and saves nothing), then creates the call and queues one personal invitation per guest.
+/// </summary>
+public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext> dbFactory, CallService calls, CallAccessTokens tokens,
+    NotificationOutbox outbox, SmsGuard smsGuard, BrandingService branding, ILiveEventBus bus, ILogger<FollowUpService> logger)
+{
+    /// <summary>A guest link works until the call ends, and 24 hours at most.</summary>
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
+    public const string NoLocation = "FollowUp.Error.NoLocation";
+
+    public async Task<FollowUpStarted> StartAsync(TenantScope seller, string sellerName, string language, IReadOnlyList<GuestInvitationInput> rows,
+        Uri baseUri, CancellationToken cancellationToken)
+    {
+        if (seller.DealerId is not { } dealerId || seller.LocationId is not { } locationId)
+            return new FollowUpStarted(null, new FollowUpErrors(new Dictionary<(int, string), string>(), NoLocation), SmsRefusal.None);
+        string country;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            country = await db.Locations.Where(l => l.Id == locationId).Select(l => l.Country).SingleAsync(cancellationToken);
+
+        var (errors, guests) = FollowUpRules.Check(rows, country);
+        if (!errors.IsValid) return new FollowUpStarted(null, errors, SmsRefusal.None);
+        foreach (var guest in guests.Where(g => g.Channel == InvitationChannel.Sms))
+        {
+            var refusal = await smsGuard.CheckAsync(guest.Contact, seller.UserId, locationId, dealerId, cancellationToken);
+            if (refusal != SmsRefusal.None) return new FollowUpStarted(null, null, refusal);
+        }
+
+        var call = await calls.StartFollowUpAsync(seller, cancellationToken);
+        var brand = await branding.ResolveAsync(dealerId, locationId, cancellationToken);
+        foreach (var guest in guests)
+        {
+            var invitation = await tokens.InviteAsync(call.Id, ParticipantKind.Guest, guest.Name, LinkLifetime, cancellationToken);
+            var link = new Uri(baseUri, $"j/{invitation.Token}").ToString();
+            await SendInvitationAsync(guest, link, brand, sellerName, language, seller, call, cancellationToken);
+        }
+        LogStarted(logger, call.Id, guests.Count);
+        await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State), cancellationToken);
+        return new FollowUpStarted(call.Id, null, SmsRefusal.None);
+    }
+
+    private async Task SendInvitationAsync(GuestInvitation guest, string link, EffectiveBranding brand, string sellerName, string language,
+        TenantScope seller, Call call, CancellationToken cancellationToken)
+    {
+        var de = language == "de";
+        if (guest.Channel == InvitationChannel.Sms)
+        {
+            var text = de
+                ? $"{brand.DisplayName}: {sellerName} lädt Sie zu einem Videoanruf ein. Ihr persönlicher Link: {link}"
+                : $"{brand.DisplayName}: {sellerName} invites you to a video call. Your personal link: {link}";
+            await outbox.EnqueueSmsAsync(new SmsRequest(guest.Contact, text, OutboxPurpose.FollowUpInvitation, call.DealerId, call.LocationId,
+                RequestedByUserId: seller.UserId, CallId: call.Id), cancellationToken);
+            return;
+        }
+        var content = de
+            ? new EmailContent($"Videoanruf mit {sellerName} von {brand.DisplayName}", $"Hallo {guest.Name},",
+                [$"{sellerName} von {brand.DisplayName} lädt Sie zu einem Videoanruf ein.", "Öffnen Sie den Link im Browser Ihres Smartphones oder Computers; Sie brauchen kein Konto. Der Link ist persönlich: Bitte geben Sie ihn nicht weiter."],
+                "Am Videoanruf teilnehmen", link)
+            : new EmailContent($"Video call with {sellerName} of {brand.DisplayName}", $"Hello {guest.Name},",
+                [$"{sellerName} of {brand.DisplayName} invites you to a video call.", "Open the link in the browser of your phone or computer; you need no account. The link is personal: please do not pass it on."],
+                "Join the video call", link);
+        var rendered = EmailTemplateRenderer.Render(new EmailBrand(brand.DisplayName, brand.PrimaryColor, null), content, language);
+        await outbox.EnqueueEmailAsync(new EmailRequest(guest.Contact, rendered.Subject, rendered.Text, rendered.Html, OutboxPurpose.FollowUpInvitation,
+            call.DealerId, call.LocationId, RequestedByUserId: seller.UserId, CallId: call.Id), cancellationToken);
+    }
+
+    [LoggerMessage(LogLevel.Information, "FollowUp call {CallId} started with {GuestCount} invitations")]
+    private static partial void LogStarted(ILogger logger, Guid callId, int guestCount);
+}
