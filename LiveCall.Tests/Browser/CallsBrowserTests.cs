@@ -94,4 +94,21 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
         await Assertions.Expect(sam.Page.Locator("[data-testid=participant-list] li")).ToHaveCountAsync(3);
         await sam.Page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("calls-phone-participants") });
     }
+
+    [Fact]
+    public async Task DeniedCameraAndMicrophone_ExplainsIt_AndTheUserCanJoinWithoutMedia()
+    {
+        var call = await CallsTestData.StartCallAsync(app);
+        await using var sam = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.Seller1, LiveCallAppFactory.DemoPassword, "/call/test");
+        await sam.Context.AddInitScriptAsync("navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));");
+        await sam.Page.GotoAsync($"/call/{call.Id}");
+
+        await Assertions.Expect(sam.Page.Locator("[data-testid=call-notice]")).ToContainTextAsync("Access to camera and microphone was denied");
+        await sam.ClickAsync("media-none");
+
+        await sam.WaitJoinedAsync();
+        await Assertions.Expect(sam.Page.Locator("[data-testid=call-notice]")).ToBeHiddenAsync();
+        await Assertions.Expect(sam.Page.Locator("[data-testid=call-mute]")).ToBeDisabledAsync();
+        await Assertions.Expect(sam.Page.Locator("[data-testid=call-status]")).ToHaveTextAsync("Waiting for others to join…");
+    }
 }
