@@ -40,6 +40,9 @@ public sealed class CallParticipant
 
     public void Leave(DateTime nowUtc) => LeftUtc ??= nowUtc;
 
+    /// <summary>The personal link stops working at once (the seller withdrew the invitation).</summary>
+    public void RevokeAccess() => AccessTokenExpiresUtc = DateTime.UnixEpoch;
+
     public void GrantAccess(string tokenHash, DateTime expiresUtc)
     {
         AccessTokenHash = tokenHash;

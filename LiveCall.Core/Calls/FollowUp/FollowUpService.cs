@@ -57,6 +57,20 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
         return new FollowUpStarted(call.Id, null, SmsRefusal.None);
     }
 
+    /// <summary>Withdraws a guest's personal link (the seller's call only); true when there was one to withdraw.</summary>
+    public async Task<bool> RevokeAsync(TenantScope seller, Guid callId, Guid participantId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId, cancellationToken);
+        if (call is null || !seller.CanSeeLocation(call.DealerId, call.LocationId)) return false;
+        var guest = await db.CallParticipants.SingleOrDefaultAsync(p => p.Id == participantId && p.CallId == callId && p.Kind == ParticipantKind.Guest, cancellationToken);
+        if (guest is null) return false;
+        guest.RevokeAccess();
+        await db.SaveChangesAsync(cancellationToken);
+        LogRevoked(logger, callId, participantId);
+        return true;
+    }
+
     private async Task SendInvitationAsync(GuestInvitation guest, string link, EffectiveBranding brand, string sellerName, string language,
         TenantScope seller, Call call, CancellationToken cancellationToken)
     {
@@ -81,6 +95,9 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
         await outbox.EnqueueEmailAsync(new EmailRequest(guest.Contact, rendered.Subject, rendered.Text, rendered.Html, OutboxPurpose.FollowUpInvitation,
             call.DealerId, call.LocationId, RequestedByUserId: seller.UserId, CallId: call.Id), cancellationToken);
     }
+
+    [LoggerMessage(LogLevel.Information, "Invitation of participant {ParticipantId} to call {CallId} revoked")]
+    private static partial void LogRevoked(ILogger logger, Guid callId, Guid participantId);
 
     [LoggerMessage(LogLevel.Information, "FollowUp call {CallId} started with {GuestCount} invitations")]
     private static partial void LogStarted(ILogger logger, Guid callId, int guestCount);

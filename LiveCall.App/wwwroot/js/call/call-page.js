@@ -15,7 +15,7 @@ export async function startCall(root) {
   const texts = JSON.parse(document.getElementById('lc-call-texts')?.textContent ?? '{}');
   const t = key => texts[key] ?? key;
   const client = new CallClient({ callId: root.dataset.callId, accessToken: root.dataset.accessToken || null, hubUrl: root.dataset.hubUrl || '/hubs/call' });
-  const ui = new CallUi(root, client, texts, { leaveUrl: root.dataset.leaveUrl });
+  const ui = new CallUi(root, client, texts, { leaveUrl: root.dataset.leaveUrl, title: root.dataset.title || null });
   window.liveCall = { client, ui };
   client.addEventListener('problem', e => console.warn('call problem', JSON.stringify(e.detail)));
 

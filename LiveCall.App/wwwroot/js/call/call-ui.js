@@ -11,11 +11,12 @@ const el = (tag, attrs = {}, text) => {
 
 export class CallUi {
   /** @param {HTMLElement} root @param {import('./call-client.js').CallClient} client @param {Record<string,string>} texts */
-  constructor(root, client, texts, { leaveUrl } = {}) {
+  constructor(root, client, texts, { leaveUrl, title } = {}) {
     this.root = root;
     this.client = client;
     this.t = key => texts[key] ?? key;
     this.leaveUrl = leaveUrl;
+    this.title = title;
     this.tiles = new Map();
     this.panel = null;
     this.unread = 0;
@@ -34,7 +35,7 @@ export class CallUi {
     r.classList.add('lc-call');
     r.innerHTML = '';
     const bar = el('header', { class: 'lc-call-bar' });
-    bar.append(el('h1', { class: 'lc-call-title' }, this.t('Title')));
+    bar.append(el('h1', { class: 'lc-call-title' }, this.title || this.t('Title')));
     this.statusEl = el('span', { class: 'lc-call-status', role: 'status', 'data-testid': 'call-status' });
     this.timerEl = el('time', { class: 'lc-call-timer', 'data-testid': 'call-timer', 'aria-label': this.t('Duration') }, '00:00');
     bar.append(this.statusEl, this.timerEl);
