@@ -1,4 +1,5 @@
 using LiveCall.Core.Data;
+using LiveCall.Core.Live;
 using LiveCall.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ namespace LiveCall.Core.Calls;
 /// and Ended when the last one leaves; state changes are conditional updates, so concurrent joins and
 /// leaves cannot move a call backwards or end it twice.
 /// </summary>
-public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbFactory, TimeProvider time, ILogger<CallService> logger)
+public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbFactory, ILiveEventBus bus, TimeProvider time, ILogger<CallService> logger)
 {
     /// <summary>The mesh limit: more parties than this cannot be in one call.</summary>
     public const int MaxParticipants = 6;
@@ -85,7 +86,11 @@ public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbF
             var connected = await db.Calls
                 .Where(c => c.Id == callId && (c.State == CallState.Waiting || c.State == CallState.Ringing))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CallState.Connected).SetProperty(c => c.ConnectedUtc, now), cancellationToken);
-            if (connected == 1) LogCallConnected(callId);
+            if (connected == 1)
+            {
+                LogCallConnected(callId);
+                await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, CallState.Connected), cancellationToken);
+            }
         }
         return new JoinOutcome(JoinStatus.Joined, participant, present);
     }
@@ -109,7 +114,12 @@ public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbF
                 .SetProperty(c => c.State, CallState.Ended)
                 .SetProperty(c => c.EndedUtc, now)
                 .SetProperty(c => c.DurationSeconds, duration), cancellationToken);
-        if (ended == 1) LogCallEnded(callId, duration);
+        if (ended == 1)
+        {
+            LogCallEnded(callId, duration);
+            var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.DealerId, c.LocationId, c.Kind }).SingleAsync(cancellationToken);
+            await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, CallState.Ended), cancellationToken);
+        }
         return ended == 1;
     }
 
