@@ -29,14 +29,14 @@ public static class GuestLinkEndpoints
             context.Response.Headers.CacheControl = "no-store";
             var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
             // Someone guessing links runs out of tries long before a 256-bit token could be found.
-            using (var probe = await failures.AcquireAsync(ip, 0, cancellationToken))
+            using (var probe = failures.AttemptAcquire(ip, 0))
                 if (!probe.IsAcquired) return Results.Redirect("/guest/invalid");
 
             var holder = await tokens.ValidateAsync(token, cancellationToken);
             var call = holder is null ? null : await calls.FindAsync(holder.CallId, cancellationToken);
             if (holder is null || call is null || call.State is CallState.Ended or CallState.Cancelled or CallState.Unanswered)
             {
-                using var lease = await failures.AcquireAsync(ip, 1, cancellationToken);
+                using var lease = failures.AttemptAcquire(ip, 1); // counts the failure; never waits
                 return Results.Redirect("/guest/invalid");
             }
             context.Response.Cookies.Append(CookieName, token, new CookieOptions
