@@ -47,6 +47,17 @@ public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbF
         return participant;
     }
 
+    /// <summary>A guest or customer corrects the name the others see (before joining). False when that participant is unknown.</summary>
+    public async Task<bool> RenameGuestAsync(Guid callId, Guid participantId, string displayName, CancellationToken cancellationToken)
+    {
+        var name = Truncate(displayName);
+        if (name.Length == 0) return false;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CallParticipants
+            .Where(p => p.Id == participantId && p.CallId == callId && p.Kind != ParticipantKind.Staff)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.DisplayName, name), cancellationToken) == 1;
+    }
+
     /// <summary>Puts <paramref name="who"/> into the call (or back into it after a reconnect) if the server allows it.</summary>
     public async Task<JoinOutcome> JoinAsync(Guid callId, CallIdentity who, CancellationToken cancellationToken)
     {

@@ -46,6 +46,14 @@ public sealed partial class FollowUpBrowserTests(ChromiumFixture chromium, LiveC
             var guest = await context.NewPageAsync();
             await guest.GotoAsync(LinkIn(invitation.TextBody));
             Assert.EndsWith("/guest", new Uri(guest.Url).AbsolutePath); // the token left the address bar
+            await Assertions.Expect(guest.Locator("[data-testid=guest-preview-status][data-state=ok]")).ToBeVisibleAsync();
+            if (invitation.Channel == OutboxChannel.Email)
+            {
+                Assert.Equal("Erika Musterfrau", await guest.InputValueAsync("[data-testid=guest-name]"));
+                await guest.FillAsync("[data-testid=guest-name]", "Erika M.");
+                await guest.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("guest-prejoin-en") });
+            }
+            await guest.ClickAsync("[data-testid=guest-join]");
             guests.Add(guest);
         }
 
@@ -58,11 +66,11 @@ public sealed partial class FollowUpBrowserTests(ChromiumFixture chromium, LiveC
             await guest.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=tile] video')].every(v => v.videoWidth > 0)", null, new() { PollingInterval = 100 });
             await Assertions.Expect(guest.Locator(".lc-call-title")).ToHaveTextAsync("Demo Motors");
         }
-        await Assertions.Expect(page.Locator("[data-testid=tile] [data-testid=tile-name]")).ToHaveTextAsync(["Max Mustermann", "Erika Musterfrau"], new() { IgnoreCase = false, Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("[data-testid=tile] [data-testid=tile-name]")).ToHaveTextAsync(["Max Mustermann", "Erika M."], new() { IgnoreCase = false, Timeout = 10_000 });
         await guests[0].ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("followup-guest-call") });
 
         // The seller withdraws Erika's invitation: her link now shows the same friendly page as a wrong one.
-        var erika = (await CallsTestParticipantsAsync(callId)).Single(p => p.DisplayName == "Erika Musterfrau");
+        var erika = (await CallsTestParticipantsAsync(callId)).Single(p => p.DisplayName == "Erika M.");
         var scope = await SellerScopeAsync();
         Assert.True(await app.Services.GetRequiredService<FollowUpService>().RevokeAsync(scope, callId, erika.Id, default));
         var fresh = await (await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() })).NewPageAsync();

@@ -79,7 +79,7 @@ public sealed class GuestLinkTests : IAsyncLifetime
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("livecall.call=") && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
         var page = await http.GetStringAsync(new Uri(_app.BaseAddress, "guest"));
-        Assert.Contains("data-call-root", page);
+        Assert.Contains("data-testid=\"guest-join\"", page);
         Assert.Contains("Demo Motors", page);
     }
 
@@ -91,7 +91,7 @@ public sealed class GuestLinkTests : IAsyncLifetime
         var wrong = await OpenAsync(changed);
         Assert.Contains("data-testid=\"guest-link-invalid\"", wrong);
 
-        Assert.Contains("data-call-root", await OpenAsync(link)); // still fine
+        Assert.Contains("data-testid=\"guest-join\"", await OpenAsync(link)); // still fine
 
         var (_, revokedLink) = await StartWithOneGuestAsync();
         var revokedCall = (await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContext().CallParticipants.AsNoTracking()
