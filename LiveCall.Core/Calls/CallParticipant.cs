@@ -40,6 +40,18 @@ public sealed class CallParticipant
 
     public void Leave(DateTime nowUtc) => LeftUtc ??= nowUtc;
 
+    /// <summary>How a guest was invited (FollowUp): the channel and the normalised address or number.</summary>
+    public FollowUp.InvitationChannel? InvitedVia { get; private set; }
+    public string? InvitedContact { get; private set; }
+
+    public void RecordInvitation(FollowUp.InvitationChannel channel, string contact)
+    {
+        InvitedVia = channel;
+        InvitedContact = contact;
+    }
+
+    public bool IsRevoked => AccessTokenExpiresUtc == DateTime.UnixEpoch;
+
     /// <summary>The personal link stops working at once (the seller withdrew the invitation).</summary>
     public void RevokeAccess() => AccessTokenExpiresUtc = DateTime.UnixEpoch;
 

@@ -104,6 +104,8 @@ internal sealed class CallParticipantConfiguration : IEntityTypeConfiguration<Ca
         b.Property(p => p.AccessTokenHash).HasMaxLength(64);
         b.HasIndex(p => p.AccessTokenHash).IsUnique();
         b.Ignore(p => p.IsPresent);
+        b.Ignore(p => p.IsRevoked);
+        b.Property(p => p.InvitedContact).HasMaxLength(254);
     }
 }
 

@@ -16,7 +16,7 @@ public sealed partial class FollowUpBrowserTests(ChromiumFixture chromium, LiveC
     : IClassFixture<ChromiumFixture>, IClassFixture<LiveCallAppFactory>
 {
     [Fact]
-    public async Task Seller_StartsAFollowUpWithTwoGuests_TheThreeWayCallConnects_AndARevokedLinkShowsTheFriendlyPage()
+    public async Task Seller_StartsAFollowUpWithTwoGuests_TheThreeWayCallConnects_InvitesOneMore_AndARevokedLinkShowsTheFriendlyPage()
     {
         await using var seller = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, "seller1@livecall.demo", LiveCallAppFactory.DemoPassword, "/followup");
         var page = seller.Page;
@@ -69,14 +69,22 @@ public sealed partial class FollowUpBrowserTests(ChromiumFixture chromium, LiveC
         await Assertions.Expect(page.Locator("[data-testid=tile] [data-testid=tile-name]")).ToHaveTextAsync(["Max Mustermann", "Erika M."], new() { IgnoreCase = false, Timeout = 10_000 });
         await guests[0].ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("followup-guest-call") });
 
-        // The seller withdraws Erika's invitation: her link now shows the same friendly page as a wrong one.
-        var erika = (await CallsTestParticipantsAsync(callId)).Single(p => p.DisplayName == "Erika M.");
-        var scope = await SellerScopeAsync();
-        Assert.True(await app.Services.GetRequiredService<FollowUpService>().RevokeAsync(scope, callId, erika.Id, default));
+        // In the call the seller sees each invitation's state, invites one more participant and withdraws that link again.
+        await page.ClickAsync("[data-testid=invitations-toggle]");
+        await Assertions.Expect(page.Locator("[data-testid=invitation][data-state=Joined]")).ToHaveCountAsync(2);
+        await page.SelectOptionAsync("[data-testid=invite-via]", "Email");
+        await page.FillAsync("[data-testid=invite-name]", "Moritz");
+        await page.FillAsync("[data-testid=invite-contact]", "moritz@example.com");
+        await page.ClickAsync("[data-testid=invite-send]");
+        var moritz = page.Locator("[data-testid=invitation]").Filter(new() { HasText = "Moritz" });
+        await Assertions.Expect(moritz).ToHaveAttributeAsync("data-state", "NotSent");
+        await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("followup-invitations-panel") });
+        var moritzLink = LinkIn((await InvitationsAsync(callId)).Single(m => m.Recipient == "moritz@example.com").TextBody);
+        await moritz.Locator("[data-testid=invitation-revoke]").ClickAsync();
+        await Assertions.Expect(moritz).ToHaveAttributeAsync("data-state", "Revoked");
+
         var fresh = await (await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() })).NewPageAsync();
-        await fresh.GotoAsync(LinkIn(invitations.Single(m => m.Channel == OutboxChannel.Email).TextBody));
-        await Assertions.Expect(fresh.Locator("[data-testid=guest-link-invalid]")).ToBeVisibleAsync();
-        var wrong = await fresh.GotoAsync("j/this-is-not-a-valid-token");
+        await fresh.GotoAsync(moritzLink);
         await Assertions.Expect(fresh.Locator("[data-testid=guest-link-invalid]")).ToBeVisibleAsync();
         await fresh.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("guest-link-invalid-en") });
     }
@@ -85,18 +93,6 @@ public sealed partial class FollowUpBrowserTests(ChromiumFixture chromium, LiveC
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
         return await db.Outbox.Where(m => m.CallId == callId && m.Purpose == OutboxPurpose.FollowUpInvitation).ToListAsync();
-    }
-
-    private async Task<List<CallParticipant>> CallsTestParticipantsAsync(Guid callId)
-    {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
-        return await db.CallParticipants.Where(p => p.CallId == callId).ToListAsync();
-    }
-
-    private async Task<TenantScope> SellerScopeAsync()
-    {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
-        return TenantScope.For(await db.Users.SingleAsync(u => u.Email == "seller1@livecall.demo"));
     }
 
     private static string LinkIn(string text) => LinkPattern().Match(text).Value;

@@ -49,12 +49,86 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
         foreach (var guest in guests)
         {
             var invitation = await tokens.InviteAsync(call.Id, ParticipantKind.Guest, guest.Name, LinkLifetime, cancellationToken);
-            var link = new Uri(baseUri, $"j/{invitation.Token}").ToString();
-            await SendInvitationAsync(guest, link, brand, sellerName, language, seller, call, cancellationToken);
+            await RecordAsync(invitation.ParticipantId, guest, cancellationToken);
+            await SendInvitationAsync(guest, new Uri(baseUri, $"j/{invitation.Token}").ToString(), brand, sellerName, language, seller, call, cancellationToken);
         }
         LogStarted(logger, call.Id, guests.Count);
         await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State), cancellationToken);
         return new FollowUpStarted(call.Id, null, SmsRefusal.None);
+    }
+
+    /// <summary>The guests of the seller's call with the state of each invitation; null when the call is not theirs.</summary>
+    public async Task<IReadOnlyList<InvitationRow>?> ListAsync(TenantScope seller, Guid callId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId, cancellationToken);
+        if (call is null || !seller.CanSeeLocation(call.DealerId, call.LocationId)) return null;
+        var guests = await db.CallParticipants.AsNoTracking().Where(p => p.CallId == callId && p.InvitedVia != null).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
+        var messages = await db.Outbox.AsNoTracking().Where(m => m.CallId == callId && m.Purpose == OutboxPurpose.FollowUpInvitation)
+            .Select(m => new { m.Recipient, m.Status, m.CreatedUtc, m.LastError }).ToListAsync(cancellationToken);
+        return guests.Select(g =>
+        {
+            var last = messages.Where(m => m.Recipient == g.InvitedContact).OrderByDescending(m => m.CreatedUtc).FirstOrDefault();
+            var state = g.IsRevoked ? InvitationState.Revoked : g.JoinedUtc is not null ? InvitationState.Joined : InvitationRow.From(last?.Status);
+            return new InvitationRow(g.Id, g.DisplayName, g.InvitedVia!.Value, g.InvitedContact!, state, state == InvitationState.Failed ? last?.LastError : null);
+        }).ToList();
+    }
+
+    /// <summary>Sends a guest a new personal link (the previous one stops working). Refused like any SMS over a limit.</summary>
+    public async Task<SmsRefusal?> ResendAsync(TenantScope seller, string sellerName, string language, Guid callId, Guid participantId, Uri baseUri, CancellationToken cancellationToken)
+    {
+        var (call, guest) = await FindGuestAsync(seller, callId, participantId, cancellationToken);
+        if (call is null || guest?.InvitedVia is not { } channel || call.IsOver) return null;
+        var invitation = new GuestInvitation(channel, guest.DisplayName, guest.InvitedContact!);
+        if (channel == InvitationChannel.Sms && await smsGuard.CheckAsync(invitation.Contact, seller.UserId, call.LocationId, call.DealerId, cancellationToken) is var refusal && refusal != SmsRefusal.None)
+            return refusal;
+        var token = await tokens.MintAsync(callId, participantId, LinkLifetime, cancellationToken);
+        var brand = await branding.ResolveAsync(call.DealerId, call.LocationId, cancellationToken);
+        await SendInvitationAsync(invitation, new Uri(baseUri, $"j/{token.Token}").ToString(), brand, sellerName, language, seller, call, cancellationToken);
+        return SmsRefusal.None;
+    }
+
+    /// <summary>Invites one more guest into a running call (up to the form's limit of guests).</summary>
+    public async Task<FollowUpStarted> InviteMoreAsync(TenantScope seller, string sellerName, string language, Guid callId, GuestInvitationInput row, Uri baseUri, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId, cancellationToken);
+        if (call is null || call.IsOver || !seller.CanSeeLocation(call.DealerId, call.LocationId)) return new FollowUpStarted(null, null, SmsRefusal.None);
+        var existing = await db.CallParticipants.AsNoTracking().Where(p => p.CallId == callId && p.InvitedVia != null)
+            .Select(p => new GuestInvitationInput(p.InvitedVia!.Value, p.DisplayName, p.InvitedContact)).ToListAsync(cancellationToken);
+        var country = await db.Locations.Where(l => l.Id == call.LocationId).Select(l => l.Country).SingleAsync(cancellationToken);
+        // The new row is checked together with the guests already invited: the limit and "nobody twice" hold for the whole call.
+        var (errors, _) = FollowUpRules.Check([.. existing, row], country);
+        if (!errors.IsValid)
+        {
+            var mine = errors.Fields.Where(f => f.Key.Row == existing.Count).ToDictionary(f => (0, f.Key.Field), f => f.Value);
+            return new FollowUpStarted(null, new FollowUpErrors(mine, errors.Form), SmsRefusal.None);
+        }
+        var guest = FollowUpRules.Check([row], country).Guests.Single();
+        if (guest.Channel == InvitationChannel.Sms && await smsGuard.CheckAsync(guest.Contact, seller.UserId, call.LocationId, call.DealerId, cancellationToken) is var refusal && refusal != SmsRefusal.None)
+            return new FollowUpStarted(null, null, refusal);
+        var invitation = await tokens.InviteAsync(callId, ParticipantKind.Guest, guest.Name, LinkLifetime, cancellationToken);
+        await RecordAsync(invitation.ParticipantId, guest, cancellationToken);
+        var brand = await branding.ResolveAsync(call.DealerId, call.LocationId, cancellationToken);
+        await SendInvitationAsync(guest, new Uri(baseUri, $"j/{invitation.Token}").ToString(), brand, sellerName, language, seller, call, cancellationToken);
+        return new FollowUpStarted(callId, null, SmsRefusal.None);
+    }
+
+    private async Task RecordAsync(Guid participantId, GuestInvitation guest, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var participant = await db.CallParticipants.SingleAsync(p => p.Id == participantId, cancellationToken);
+        participant.RecordInvitation(guest.Channel, guest.Contact);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<(Call? Call, CallParticipant? Guest)> FindGuestAsync(TenantScope seller, Guid callId, Guid participantId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId, cancellationToken);
+        if (call is null || !seller.CanSeeLocation(call.DealerId, call.LocationId)) return (null, null);
+        var guest = await db.CallParticipants.AsNoTracking().SingleOrDefaultAsync(p => p.Id == participantId && p.CallId == callId && p.Kind == ParticipantKind.Guest, cancellationToken);
+        return (call, guest);
     }
 
     /// <summary>Withdraws a guest's personal link (the seller's call only); true when there was one to withdraw.</summary>

@@ -86,6 +86,13 @@ namespace LiveCall.Core.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InvitedContact")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InvitedVia")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("JoinedUtc")
                         .HasColumnType("TEXT");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveCall.Core.Data.Migrations
 {
     [DbContext(typeof(LiveCallDbContext))]
-    [Migration("20261123232357_Initial")]
+    [Migration("20261123234412_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -88,6 +88,13 @@ namespace LiveCall.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedContact")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InvitedVia")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("JoinedUtc")
                         .HasColumnType("TEXT");

@@ -223,7 +223,9 @@ namespace LiveCall.Core.Data.Migrations
                     JoinedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LeftUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     AccessTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    AccessTokenExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    AccessTokenExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    InvitedVia = table.Column<int>(type: "INTEGER", nullable: true),
+                    InvitedContact = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true)
                 },
                 constraints: table =>
                 {
