@@ -177,3 +177,40 @@ public sealed class GuestLinkTests : IAsyncLifetime
     private static string Normalize(string html) =>
         System.Text.RegularExpressions.Regex.Match(html, "<div class=\"lc-guest-message\" data-testid=\"guest-link-invalid\">.*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
 }
+
+public sealed class FollowUpPrefillTests : IAsyncLifetime
+{
+    private readonly LiveCallAppFactory _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task MissedCall_PrefillsTheFormWithTheCustomersContact_OnlyForItsOwnLocation()
+    {
+        var factory = _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>();
+        Guid callId;
+        TenantScope seller;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var downtown = await db.Locations.SingleAsync(l => l.Slug == "downtown");
+            var call = new Call(CallKind.Incoming, downtown.DealerId, downtown.Id, DateTime.UtcNow) { State = CallState.Unanswered };
+            var customer = new CallParticipant(call.Id, ParticipantKind.Customer, "Clara Kunde", null);
+            customer.RecordInvitation(InvitationChannel.Sms, "+4915198765432");
+            db.AddRange(call, customer);
+            await db.SaveChangesAsync();
+            callId = call.Id;
+            seller = TenantScope.For(await db.Users.SingleAsync(u => u.Email == "seller1@livecall.demo"));
+        }
+        var followUps = _app.Services.GetRequiredService<FollowUpService>();
+
+        Assert.Equal(new GuestInvitationInput(InvitationChannel.Sms, "Clara Kunde", "+4915198765432"), await followUps.PrefillAsync(seller, callId, default));
+        Assert.Null(await followUps.PrefillAsync(seller with { LocationId = Guid.NewGuid() }, callId, default));
+
+        using var client = new StaffHttpClient(_app.BaseAddress);
+        await client.LoginAsync("seller1@livecall.demo", LiveCallAppFactory.DemoPassword);
+        var page = await (await client.GetAsync($"followup?call={callId}")).Content.ReadAsStringAsync();
+        Assert.Contains("Clara Kunde", page);
+        Assert.Contains("4915198765432", page); // the "+" is HTML-encoded in the pre-rendered value
+    }
+}

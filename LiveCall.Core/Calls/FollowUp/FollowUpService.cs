@@ -57,6 +57,20 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
         return new FollowUpStarted(call.Id, null, SmsRefusal.None);
     }
 
+    /// <summary>
+    /// The customer of a missed call (or callback request) as a FollowUp row: their name and the contact
+    /// they left. Null when the call is not the seller's, or nobody left contact data.
+    /// </summary>
+    public async Task<GuestInvitationInput?> PrefillAsync(TenantScope seller, Guid callId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId, cancellationToken);
+        if (call is null || !seller.CanSeeLocation(call.DealerId, call.LocationId)) return null;
+        var customer = await db.CallParticipants.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.CallId == callId && p.Kind == ParticipantKind.Customer && p.InvitedContact != null, cancellationToken);
+        return customer is null ? null : new GuestInvitationInput(customer.InvitedVia ?? InvitationChannel.Sms, customer.DisplayName, customer.InvitedContact);
+    }
+
     /// <summary>The guests of the seller's call with the state of each invitation; null when the call is not theirs.</summary>
     public async Task<IReadOnlyList<InvitationRow>?> ListAsync(TenantScope seller, Guid callId, CancellationToken cancellationToken)
     {
