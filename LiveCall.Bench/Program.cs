@@ -1,15 +1,19 @@
 using System.Diagnostics;
 using LiveCall.Bench;
+using LiveCall.Bench.Outbox;
 using LiveCall.Core.Live;
 using LiveCall.Core.Statistics;
 using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
 using Microsoft.Extensions.Logging.Abstractions;
 
-var settings = BenchArgs.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 var ct = cancel.Token;
+
+// Modes: `dashboard` (the default: statistics queries over seeded calls) and `outbox` (notification dispatch).
+if (args is ["outbox", .. var outboxArgs]) return await OutboxBench.RunAsync(OutboxBenchArgs.Parse(outboxArgs), ct);
+var settings = BenchArgs.Parse(args is ["dashboard", .. var dashboardArgs] ? dashboardArgs : args);
 var random = new Random(settings.Seed);
 var time = new FixedTimeProvider(BenchArgs.Now);
 

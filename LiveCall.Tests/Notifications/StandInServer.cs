@@ -28,10 +28,11 @@ public sealed class StandInServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
 
     /// <param name="respond">Gets the request (body already read) and its 1-based number; writes the answer.</param>
-    public static async Task<StandInServer> StartAsync(Func<RecordedRequest, int, HttpResponse, Task> respond)
+    /// <param name="port">A fixed port on 127.0.0.1; 0 picks a free one.</param>
+    public static async Task<StandInServer> StartAsync(Func<RecordedRequest, int, HttpResponse, Task> respond, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new StandInServer(app);
