@@ -112,13 +112,13 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
             .Select(p => new GuestInvitationInput(p.InvitedVia!.Value, p.DisplayName, p.InvitedContact)).ToListAsync(cancellationToken);
         var country = await db.Locations.Where(l => l.Id == call.LocationId).Select(l => l.Country).SingleAsync(cancellationToken);
         // The new row is checked together with the guests already invited: the limit and "nobody twice" hold for the whole call.
-        var (errors, _) = FollowUpRules.Check([.. existing, row], country);
+        var (errors, checkedGuests) = FollowUpRules.Check([.. existing, row], country);
         if (!errors.IsValid)
         {
             var mine = errors.Fields.Where(f => f.Key.Row == existing.Count).ToDictionary(f => (0, f.Key.Field), f => f.Value);
             return new FollowUpStarted(null, new FollowUpErrors(mine, errors.Form), SmsRefusal.None);
         }
-        var guest = FollowUpRules.Check([row], country).Guests.Single();
+        var guest = checkedGuests[^1]; // the new row, normalised
         if (guest.Channel == InvitationChannel.Sms && await smsGuard.CheckAsync(guest.Contact, seller.UserId, call.LocationId, call.DealerId, cancellationToken) is var refusal && refusal != SmsRefusal.None)
             return new FollowUpStarted(null, null, refusal);
         var invitation = await tokens.InviteAsync(callId, ParticipantKind.Guest, guest.Name, LinkLifetime, cancellationToken);
