@@ -14,6 +14,8 @@ public static class CallsExtensions
         services.AddOptions<SignalingOptions>().BindConfiguration("Signaling").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CallService>();
         services.AddSingleton<CallAccessTokens>();
+        services.AddSingleton<LiveCall.Core.Calls.Incoming.IncomingCallService>();
+        services.AddHostedService<RingTimeouts>();
         services.AddSingleton<IceServerIssuer>();
         services.AddSingleton<CallRoster>();
         services.AddHostedService<CallDepartures>();

@@ -7,8 +7,8 @@ internal sealed partial class PresenceHeartbeat(PresenceService presence, AppIns
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(PresenceService.HeartbeatInterval, time);
-        do
+        // A delay per round (not a PeriodicTimer), so a jump of the clock gives one heartbeat, not thousands.
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -18,8 +18,8 @@ internal sealed partial class PresenceHeartbeat(PresenceService presence, AppIns
             {
                 LogHeartbeatFailed(logger, e);
             }
+            await Task.Delay(PresenceService.HeartbeatInterval, time, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(LogLevel.Warning, "Presence heartbeat failed")]

@@ -1,0 +1,129 @@
+using LiveCall.Core.Data;
+using LiveCall.Core.Live;
+using LiveCall.Core.Tenancy;
+using LiveCall.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace LiveCall.Core.Calls.Incoming;
+
+/// <summary>
+/// Ring-all routing of incoming calls: a customer's call rings every available seller of the location;
+/// "Accept" is a conditional update (WHERE State = Ringing), so exactly one seller wins however many
+/// press it at once; cancel and ring timeout end the ring the same way.
+/// </summary>
+public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbContext> dbFactory, CallAccessTokens tokens, ILiveEventBus bus,
+    TimeProvider time, ILogger<IncomingCallService> logger)
+{
+    public const int MaxCustomerNameLength = 80;
+    /// <summary>The customer's link to their own call lives a little longer than any ring plus a long talk.</summary>
+    public static readonly TimeSpan CustomerAccessLifetime = TimeSpan.FromHours(4);
+
+    public async Task<RingStart> StartAsync(string dealerSlug, string locationSlug, string customerName, CancellationToken cancellationToken)
+    {
+        var name = customerName?.Trim() ?? "";
+        if (name.Length is 0 or > MaxCustomerNameLength) return new RingStart(null, null, 0, RingRefusal.InvalidName, null);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var location = await db.Locations.AsNoTracking().Include(l => l.Dealer)
+            .SingleOrDefaultAsync(l => l.Slug == locationSlug && l.Dealer!.Slug == dealerSlug, cancellationToken);
+        if (location is null) return new RingStart(null, null, 0, RingRefusal.UnknownLocation, null);
+        var now = time.GetUtcNow();
+        if (!location.IsOpenAt(now))
+            return new RingStart(null, null, 0, RingRefusal.Closed, location.OpeningHours.NextOpening(now, location.TimeZone));
+
+        var sellers = await AvailableSellersAsync(db, location.Id, now.UtcDateTime, cancellationToken);
+        var call = new Call(CallKind.Incoming, location.DealerId, location.Id, now.UtcDateTime);
+        if (sellers.Count == 0) call.State = CallState.Unanswered;
+        db.Calls.Add(call);
+        await db.SaveChangesAsync(cancellationToken);
+        var invitation = await tokens.InviteAsync(call.Id, ParticipantKind.Customer, name, CustomerAccessLifetime, cancellationToken);
+        await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State), cancellationToken);
+        if (sellers.Count == 0)
+        {
+            LogNoSeller(logger, call.Id, location.Id);
+            return new RingStart(call.Id, invitation.Token, 0, RingRefusal.NoSellerAvailable, null);
+        }
+        await bus.PublishAsync(new RingStarted(call.Id, call.DealerId, call.LocationId, name, call.CreatedUtc, sellers), cancellationToken);
+        LogRinging(logger, call.Id, sellers.Count);
+        return new RingStart(call.Id, invitation.Token, sellers.Count, RingRefusal.None, null);
+    }
+
+    /// <summary>"Accept": the first seller of the call's location wins; everyone else is told who did.</summary>
+    public async Task<AcceptResult> AcceptAsync(Guid callId, TenantScope seller, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId && c.Kind == CallKind.Incoming, cancellationToken);
+        if (call is null || !seller.CanSeeLocation(call.DealerId, call.LocationId)) return new AcceptResult(AcceptOutcome.NotAllowed, null);
+        var now = time.GetUtcNow().UtcDateTime;
+        var won = await db.Calls.Where(c => c.Id == callId && c.State == CallState.Ringing)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CallState.Waiting).SetProperty(c => c.AcceptedUtc, now).SetProperty(c => c.AcceptedByUserId, seller.UserId), cancellationToken) == 1;
+        var answered = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.State, c.AcceptedByUserId }).SingleAsync(cancellationToken);
+        var answeredBy = answered.AcceptedByUserId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) : null;
+        if (won)
+        {
+            LogAccepted(logger, callId, seller.UserId);
+            await bus.PublishAsync(new RingEnded(callId, call.DealerId, call.LocationId, CallState.Waiting, seller.UserId, answeredBy), cancellationToken);
+            await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, CallState.Waiting), cancellationToken);
+            return new AcceptResult(AcceptOutcome.Won, answeredBy);
+        }
+        return answered.AcceptedByUserId is not null
+            ? new AcceptResult(AcceptOutcome.AlreadyTaken, answeredBy)
+            : new AcceptResult(AcceptOutcome.NotRinging, null);
+    }
+
+    /// <summary>The customer gives up before anyone accepted. True when this ended the ring.</summary>
+    public Task<bool> CancelAsync(Guid callId, CancellationToken cancellationToken) => EndRingAsync(callId, CallState.Cancelled, cancellationToken);
+
+    /// <summary>Ends every ring whose location's ring time is over (run every second by a background service).</summary>
+    public async Task<int> ExpireDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ringing = await db.Calls.AsNoTracking().Where(c => c.State == CallState.Ringing)
+            .Join(db.Locations, c => c.LocationId, l => l.Id, (c, l) => new { c.Id, c.CreatedUtc, l.RingTimeout })
+            .ToListAsync(cancellationToken);
+        var expired = 0;
+        foreach (var call in ringing.Where(c => c.CreatedUtc + c.RingTimeout <= now))
+            if (await EndRingAsync(call.Id, CallState.Unanswered, cancellationToken)) expired++;
+        return expired;
+    }
+
+    private async Task<bool> EndRingAsync(Guid callId, CallState outcome, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ended = await db.Calls.Where(c => c.Id == callId && c.State == CallState.Ringing)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, outcome).SetProperty(c => c.EndedUtc, now), cancellationToken) == 1;
+        if (!ended) return false;
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId, cancellationToken);
+        await bus.PublishAsync(new RingEnded(callId, call.DealerId, call.LocationId, outcome, null, null), cancellationToken);
+        await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, outcome), cancellationToken);
+        LogRingEnded(logger, callId, outcome);
+        return true;
+    }
+
+    /// <summary>Sellers of the location with an open dashboard (fresh presence) who are not in a call now.</summary>
+    private static async Task<List<string>> AvailableSellersAsync(LiveCallDbContext db, Guid locationId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var since = nowUtc - PresenceService.StaleAfter;
+        var online = await db.Presence.Where(p => p.LocationId == locationId && p.LastSeenUtc >= since).Select(p => p.UserId).Distinct().ToListAsync(cancellationToken);
+        var busy = await db.CallParticipants.Where(p => p.UserId != null && online.Contains(p.UserId) && p.JoinedUtc != null && p.LeftUtc == null)
+            .Join(db.Calls.Where(c => c.State == CallState.Connected || c.State == CallState.Waiting), p => p.CallId, c => c.Id, (p, c) => p.UserId!)
+            .Distinct().ToListAsync(cancellationToken);
+        return await db.Users.Where(u => online.Contains(u.Id) && !busy.Contains(u.Id) && u.IsActive && u.LocationId == locationId
+                && (u.Role == StaffRole.Seller || u.Role == StaffRole.LocationAdmin))
+            .Select(u => u.Id).ToListAsync(cancellationToken);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Incoming call {CallId} rings {SellerCount} sellers")]
+    private static partial void LogRinging(ILogger logger, Guid callId, int sellerCount);
+
+    [LoggerMessage(LogLevel.Information, "Incoming call {CallId} at location {LocationId}: no seller available")]
+    private static partial void LogNoSeller(ILogger logger, Guid callId, Guid locationId);
+
+    [LoggerMessage(LogLevel.Information, "Incoming call {CallId} accepted by user {UserId}")]
+    private static partial void LogAccepted(ILogger logger, Guid callId, string userId);
+
+    [LoggerMessage(LogLevel.Information, "Ring of call {CallId} ended: {Outcome}")]
+    private static partial void LogRingEnded(ILogger logger, Guid callId, CallState outcome);
+}
