@@ -12,8 +12,8 @@ public sealed record CallFilter(DateOnly? From, DateOnly? To, Guid? DealerId, Gu
 
     /// <summary>Local days in <paramref name="zone"/> become UTC bounds; "to" includes the whole day.</summary>
     public CallQuery ToQuery(TimeZoneInfo zone) => new(
-        From is { } f ? Utc(f, zone) : null,
-        To is { } t ? Utc(t.AddDays(1), zone) : null,
+        From is { } f ? LocalDay.StartUtc(f, zone) : null,
+        To is { } t ? LocalDay.StartUtc(t.AddDays(1), zone) : null,
         DealerId, LocationId, string.IsNullOrWhiteSpace(SellerId) ? null : SellerId, State, Kind);
 
     public string ToQueryString()
@@ -40,11 +40,4 @@ public sealed record CallFilter(DateOnly? From, DateOnly? To, Guid? DealerId, Gu
         query["seller"].FirstOrDefault() is { Length: > 0 and <= 450 } s ? s : null,
         Enum.TryParse<CallState>(query["state"], out var st) && Enum.IsDefined(st) ? st : null,
         Enum.TryParse<CallKind>(query["kind"], out var k) && Enum.IsDefined(k) ? k : null);
-
-    private static DateTime Utc(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).UtcDateTime;
-    }
 }
