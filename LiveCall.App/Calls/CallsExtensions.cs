@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using LiveCall.App.Signaling;
 using LiveCall.Core.Calls;
 using Microsoft.AspNetCore.SignalR;
@@ -15,6 +16,8 @@ public static class CallsExtensions
         services.AddSingleton<CallService>();
         services.AddSingleton<CallAccessTokens>();
         services.AddSingleton<LiveCall.Core.Calls.Incoming.IncomingCallService>();
+        services.TryAddSingleton<LiveCall.Core.Calls.Incoming.IRingEscalation, LiveCall.Core.Calls.Incoming.NoRingEscalation>();
+        services.AddSingleton<LiveCall.Core.Calls.Incoming.CallbackService>();
         services.AddHostedService<RingTimeouts>();
         services.AddSingleton<IceServerIssuer>();
         services.AddSingleton<CallRoster>();

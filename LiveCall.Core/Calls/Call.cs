@@ -47,6 +47,9 @@ public sealed class Call
     public DateTime? EndedUtc { get; set; }
     /// <summary>Whole seconds from <see cref="ConnectedUtc"/> to <see cref="EndedUtc"/>; stored for statistics.</summary>
     public int? DurationSeconds { get; private set; }
+    /// <summary>A missed incoming call someone followed up on ("done" on the dashboard).</summary>
+    public DateTime? HandledUtc { get; set; }
+    public string? HandledByUserId { get; set; }
     public List<CallParticipant> Participants { get; private set; } = [];
 
     public TimeSpan? Duration => ConnectedUtc is { } c && EndedUtc is { } e ? e - c : null;

@@ -50,6 +50,10 @@ public sealed class CallParticipant
         InvitedContact = contact;
     }
 
+    /// <summary>The customer's callback contact given at "Start video call" (both optional).</summary>
+    public string? CustomerPhone { get; set; }
+    public string? CustomerEmail { get; set; }
+
     public bool IsRevoked => AccessTokenExpiresUtc == DateTime.UnixEpoch;
 
     /// <summary>The personal link stops working at once (the seller withdrew the invitation).</summary>

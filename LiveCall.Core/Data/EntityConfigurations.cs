@@ -86,6 +86,7 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Calls.Call>
     public void Configure(EntityTypeBuilder<Calls.Call> b)
     {
         b.Property(c => c.AcceptedByUserId).HasMaxLength(450);
+        b.Property(c => c.HandledByUserId).HasMaxLength(450);
         b.HasMany(c => c.Participants).WithOne().HasForeignKey(p => p.CallId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(c => new { c.LocationId, c.CreatedUtc });
         b.HasIndex(c => new { c.DealerId, c.CreatedUtc });
@@ -106,6 +107,8 @@ internal sealed class CallParticipantConfiguration : IEntityTypeConfiguration<Ca
         b.Ignore(p => p.IsPresent);
         b.Ignore(p => p.IsRevoked);
         b.Property(p => p.InvitedContact).HasMaxLength(254);
+        b.Property(p => p.CustomerPhone).HasMaxLength(32);
+        b.Property(p => p.CustomerEmail).HasMaxLength(254);
     }
 }
 
@@ -119,5 +122,29 @@ internal sealed class StaffPresenceConfiguration : IEntityTypeConfiguration<Staf
         b.Property(p => p.UserId).HasMaxLength(450);
         b.HasIndex(p => p.LastSeenUtc);
         b.HasIndex(p => p.InstanceId);
+    }
+}
+
+internal sealed class RingTargetConfiguration : IEntityTypeConfiguration<Calls.Incoming.RingTarget>
+{
+    public void Configure(EntityTypeBuilder<Calls.Incoming.RingTarget> b)
+    {
+        b.HasKey(t => new { t.CallId, t.UserId });
+        b.Property(t => t.UserId).HasMaxLength(450);
+        b.HasIndex(t => t.UserId);
+    }
+}
+
+internal sealed class CallbackRequestConfiguration : IEntityTypeConfiguration<Calls.Incoming.CallbackRequest>
+{
+    public void Configure(EntityTypeBuilder<Calls.Incoming.CallbackRequest> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(120);
+        b.Property(c => c.Phone).HasMaxLength(32);
+        b.Property(c => c.Email).HasMaxLength(254);
+        b.Property(c => c.Note).HasMaxLength(Calls.Incoming.CallbackRequest.MaxNoteLength);
+        b.Property(c => c.DoneByUserId).HasMaxLength(450);
+        b.HasIndex(c => new { c.LocationId, c.DoneUtc, c.CreatedUtc });
+        b.HasIndex(c => c.CallId);
     }
 }

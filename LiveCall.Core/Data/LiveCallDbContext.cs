@@ -18,6 +18,8 @@ public sealed class LiveCallDbContext(DbContextOptions<LiveCallDbContext> option
     public DbSet<Calls.CallParticipant> CallParticipants => Set<Calls.CallParticipant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StaffPresence> Presence => Set<StaffPresence>();
+    public DbSet<Calls.Incoming.RingTarget> RingTargets => Set<Calls.Incoming.RingTarget>();
+    public DbSet<Calls.Incoming.CallbackRequest> CallbackRequests => Set<Calls.Incoming.CallbackRequest>();
     public DbSet<Notifications.Push.PushSubscription> PushSubscriptions => Set<Notifications.Push.PushSubscription>();
     public DbSet<Notifications.Push.VapidKeyPair> VapidKeyPairs => Set<Notifications.Push.VapidKeyPair>();
     public DbSet<Notifications.Email.ProcessedWebhookEvent> ProcessedWebhookEvents => Set<Notifications.Email.ProcessedWebhookEvent>();

@@ -28,6 +28,8 @@ public sealed class Location
     public TimeSpan SmsDelay { get; private set; } = TimeSpan.Zero;
     /// <summary>Delay before the email escalation of an incoming call (0 = at ring start).</summary>
     public TimeSpan EmailDelay { get; private set; } = TimeSpan.Zero;
+    /// <summary>A deactivated location takes no video calls; its customer page says so.</summary>
+    public bool IsActive { get; set; } = true;
 
     public void Update(string name, string slug, string country, string timeZoneId, OpeningHours hours, TimeSpan ringTimeout)
     {

@@ -18,3 +18,9 @@ public sealed record RingStarted(Guid CallId, Guid RingDealerId, Guid RingLocati
 /// <summary>The ring is over: answered (by whom), cancelled by the customer, or timed out. Toasts change or go away.</summary>
 public sealed record RingEnded(Guid CallId, Guid RingDealerId, Guid RingLocationId, Calls.CallState Outcome, string? AnsweredByUserId, string? AnsweredByName)
     : LiveEvent(RingDealerId, RingLocationId);
+
+/// <summary>One seller declined a ringing call: their toasts go away (the others keep ringing).</summary>
+public sealed record RingDeclined(Guid CallId, Guid RingDealerId, Guid RingLocationId, string UserId) : LiveEvent(RingDealerId, RingLocationId);
+
+/// <summary>A callback request arrived or a missed call / callback request was marked done.</summary>
+public sealed record CallbacksChanged(Guid CallbackDealerId, Guid CallbackLocationId) : LiveEvent(CallbackDealerId, CallbackLocationId);

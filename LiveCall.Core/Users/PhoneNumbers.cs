@@ -31,6 +31,28 @@ public static class PhoneNormalizer
         }
     }
 
+    /// <summary>Like <see cref="TryNormalizeMobile"/> but any valid number (a customer may want a call back on a landline).</summary>
+    public static bool TryNormalize(string? input, string? defaultRegion, out string e164)
+    {
+        e164 = "";
+        if (string.IsNullOrWhiteSpace(input) || input.Length > 32) return false;
+        if (input.Any(char.IsLetter)) return false;
+        try
+        {
+            var number = Util.Parse(input, string.IsNullOrWhiteSpace(defaultRegion) ? "ZZ" : defaultRegion.ToUpperInvariant());
+            if (!Util.IsValidNumber(number)) return false;
+            e164 = Util.Format(number, PhoneNumberFormat.E164);
+            return true;
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>True for a valid number that can receive an SMS.</summary>
+    public static bool IsMobile(string e164) => TryNormalizeMobile(e164, null, out _);
+
     /// <summary>An E.164 number in international format for people to read ("+49 151 12345678").</summary>
     public static string Display(string e164)
     {

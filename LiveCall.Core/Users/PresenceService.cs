@@ -58,4 +58,18 @@ public sealed class PresenceService(IDbContextFactory<LiveCallDbContext> dbFacto
         if (locationId is { } l) query = query.Where(p => p.LocationId == l);
         return await query.Select(p => p.UserId).Distinct().CountAsync(cancellationToken);
     }
+
+    /// <summary>The seller's manual "away" (kept in the profile, so every tab and device agrees): away sellers are not rung.</summary>
+    public async Task SetAwayAsync(TenantScope user, bool away, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Users.Where(u => u.Id == user.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsAway, away), cancellationToken);
+        await bus.PublishAsync(new PresenceChanged(user.DealerId, user.LocationId), cancellationToken);
+    }
+
+    public async Task<bool> IsAwayAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.IsAway).SingleOrDefaultAsync(cancellationToken);
+    }
 }

@@ -1,6 +1,6 @@
 namespace LiveCall.Core.Calls.Incoming;
 
-public enum RingRefusal { None, UnknownLocation, Closed, NoSellerAvailable, InvalidName }
+public enum RingRefusal { None, UnknownLocation, Closed, NoSellerAvailable, InvalidName, Inactive }
 
 /// <summary>
 /// The answer to a customer's "Start video call": the ringing call and the customer's access token, or
@@ -9,7 +9,15 @@ public enum RingRefusal { None, UnknownLocation, Closed, NoSellerAvailable, Inva
 public sealed record RingStart(Guid? CallId, string? CustomerToken, int SellersRinging, RingRefusal Refusal, DateTimeOffset? NextOpening)
 {
     public bool Ringing => Refusal == RingRefusal.None;
+
+    /// <summary>For <see cref="RingRefusal.InvalidName"/>: message keys by field (see <see cref="CustomerContactRules"/>).</summary>
+    public IReadOnlyDictionary<string, string> FieldErrors { get; init; } = new Dictionary<string, string>();
+
+    public static RingStart Refused(RingRefusal refusal) => new(null, null, 0, refusal, null);
 }
+
+/// <summary>A call ringing for one seller: what the toast shows.</summary>
+public sealed record RingingCall(Guid CallId, Guid DealerId, Guid LocationId, string LocationName, string CustomerName, DateTime CreatedUtc, TimeSpan RingTimeout);
 
 public enum AcceptOutcome { Won, AlreadyTaken, NotRinging, NotAllowed }
 

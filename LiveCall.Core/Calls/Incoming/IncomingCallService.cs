@@ -13,39 +13,76 @@ namespace LiveCall.Core.Calls.Incoming;
 /// press it at once; cancel and ring timeout end the ring the same way.
 /// </summary>
 public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbContext> dbFactory, CallAccessTokens tokens, ILiveEventBus bus,
-    TimeProvider time, ILogger<IncomingCallService> logger)
+    IRingEscalation escalation, TimeProvider time, ILogger<IncomingCallService> logger)
 {
     public const int MaxCustomerNameLength = 80;
     /// <summary>The customer's link to their own call lives a little longer than any ring plus a long talk.</summary>
     public static readonly TimeSpan CustomerAccessLifetime = TimeSpan.FromHours(4);
 
-    public async Task<RingStart> StartAsync(string dealerSlug, string locationSlug, string customerName, CancellationToken cancellationToken)
+    public Task<RingStart> StartAsync(string dealerSlug, string locationSlug, string customerName, CancellationToken cancellationToken) =>
+        StartAsync(dealerSlug, locationSlug, new CustomerContactInput(customerName, null, null), cancellationToken);
+
+    /// <summary>
+    /// The customer pressed "Start video call": checks the fields, the location and its opening hours, records the call
+    /// and rings every available seller (toast via the live bus, the other channels via <see cref="IRingEscalation"/>).
+    /// </summary>
+    public async Task<RingStart> StartAsync(string dealerSlug, string locationSlug, CustomerContactInput customer, CancellationToken cancellationToken)
     {
-        var name = customerName?.Trim() ?? "";
-        if (name.Length is 0 or > MaxCustomerNameLength) return new RingStart(null, null, 0, RingRefusal.InvalidName, null);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var location = await db.Locations.AsNoTracking().Include(l => l.Dealer)
             .SingleOrDefaultAsync(l => l.Slug == locationSlug && l.Dealer!.Slug == dealerSlug, cancellationToken);
-        if (location is null) return new RingStart(null, null, 0, RingRefusal.UnknownLocation, null);
+        if (location is null) return RingStart.Refused(RingRefusal.UnknownLocation);
+        if (!location.IsActive) return RingStart.Refused(RingRefusal.Inactive);
+        var (errors, contact) = CustomerContactRules.Check(customer, location.Country, requireContact: false);
+        if (contact is null) return RingStart.Refused(RingRefusal.InvalidName) with { FieldErrors = errors };
         var now = time.GetUtcNow();
         if (!location.IsOpenAt(now))
-            return new RingStart(null, null, 0, RingRefusal.Closed, location.OpeningHours.NextOpening(now, location.TimeZone));
+            return RingStart.Refused(RingRefusal.Closed) with { NextOpening = location.OpeningHours.NextOpening(now, location.TimeZone) };
 
         var sellers = await AvailableSellersAsync(db, location.Id, now.UtcDateTime, cancellationToken);
         var call = new Call(CallKind.Incoming, location.DealerId, location.Id, now.UtcDateTime);
-        if (sellers.Count == 0) call.State = CallState.Unanswered;
+        if (sellers.Count == 0)
+        {
+            call.State = CallState.Unanswered;
+            call.EndedUtc = now.UtcDateTime;
+        }
         db.Calls.Add(call);
+        db.RingTargets.AddRange(sellers.Select(id => new RingTarget(call.Id, id)));
         await db.SaveChangesAsync(cancellationToken);
-        var invitation = await tokens.InviteAsync(call.Id, ParticipantKind.Customer, name, CustomerAccessLifetime, cancellationToken);
+        var invitation = await tokens.InviteAsync(call.Id, ParticipantKind.Customer, contact.Name, CustomerAccessLifetime, cancellationToken);
+        if (contact.Phone is not null || contact.Email is not null)
+            await RecordContactAsync(invitation.ParticipantId, contact, cancellationToken);
         await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State), cancellationToken);
         if (sellers.Count == 0)
         {
             LogNoSeller(logger, call.Id, location.Id);
             return new RingStart(call.Id, invitation.Token, 0, RingRefusal.NoSellerAvailable, null);
         }
-        await bus.PublishAsync(new RingStarted(call.Id, call.DealerId, call.LocationId, name, call.CreatedUtc, sellers), cancellationToken);
+        await bus.PublishAsync(new RingStarted(call.Id, call.DealerId, call.LocationId, contact.Name, call.CreatedUtc, sellers), cancellationToken);
         LogRinging(logger, call.Id, sellers.Count);
+        try
+        {
+            await escalation.RingStartedAsync(new RingContext(call.Id, call.DealerId, call.LocationId, contact.Name, call.CreatedUtc,
+                call.CreatedUtc + location.RingTimeout, sellers), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The toasts are ringing already; a failing channel must not take the call away from the customer.
+            LogEscalationFailed(logger, e, call.Id);
+        }
         return new RingStart(call.Id, invitation.Token, sellers.Count, RingRefusal.None, null);
+    }
+
+    private async Task RecordContactAsync(Guid participantId, CustomerContact contact, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var participant = await db.CallParticipants.SingleAsync(p => p.Id == participantId, cancellationToken);
+        participant.CustomerPhone = contact.Phone;
+        participant.CustomerEmail = contact.Email;
+        // What "FollowUp Call" on a missed call pre-fills: SMS to a mobile, else the email address.
+        if (contact.Phone is { } phone && PhoneNormalizer.IsMobile(phone)) participant.RecordInvitation(FollowUp.InvitationChannel.Sms, phone);
+        else if (contact.Email is { } email) participant.RecordInvitation(FollowUp.InvitationChannel.Email, email);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>"Accept": the first seller of the call's location wins; everyone else is told who did.</summary>
@@ -64,11 +101,58 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
             LogAccepted(logger, callId, seller.UserId);
             await bus.PublishAsync(new RingEnded(callId, call.DealerId, call.LocationId, CallState.Waiting, seller.UserId, answeredBy), cancellationToken);
             await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, CallState.Waiting), cancellationToken);
+            await EscalationEndedAsync(callId, cancellationToken);
             return new AcceptResult(AcceptOutcome.Won, answeredBy);
         }
         return answered.AcceptedByUserId is not null
             ? new AcceptResult(AcceptOutcome.AlreadyTaken, answeredBy)
             : new AcceptResult(AcceptOutcome.NotRinging, null);
+    }
+
+    /// <summary>
+    /// "Decline": this seller stops ringing (toasts and pending messages); the others ring on. When every rung seller
+    /// declined, the ring ends as unanswered at once so that the customer is offered a callback instead of waiting.
+    /// </summary>
+    public async Task<bool> DeclineAsync(Guid callId, string userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var declined = await db.RingTargets.Where(t => t.CallId == callId && t.UserId == userId && t.DeclinedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.DeclinedUtc, now), cancellationToken) == 1;
+        if (!declined) return false;
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId, cancellationToken);
+        await bus.PublishAsync(new RingDeclined(callId, call.DealerId, call.LocationId, userId), cancellationToken);
+        try
+        {
+            await escalation.SellerDeclinedAsync(callId, userId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogEscalationFailed(logger, e, callId);
+        }
+        if (!await db.RingTargets.AnyAsync(t => t.CallId == callId && t.DeclinedUtc == null, cancellationToken))
+            await EndRingAsync(callId, CallState.Unanswered, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The calls ringing for this seller now (not declined): a dashboard opened mid-ring shows their toasts.</summary>
+    public async Task<IReadOnlyList<RingingCall>> RingingForAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.RingTargets.AsNoTracking().Where(t => t.UserId == userId && t.DeclinedUtc == null)
+            .Join(db.Calls.Where(c => c.State == CallState.Ringing), t => t.CallId, c => c.Id, (t, c) => c)
+            .Join(db.Locations, c => c.LocationId, l => l.Id, (c, l) => new { c.Id, c.DealerId, c.LocationId, LocationName = l.Name, c.CreatedUtc, l.RingTimeout })
+            .Select(x => new RingingCall(x.Id, x.DealerId, x.LocationId, x.LocationName,
+                db.CallParticipants.Where(p => p.CallId == x.Id && p.Kind == ParticipantKind.Customer).Select(p => p.DisplayName).FirstOrDefault() ?? "",
+                x.CreatedUtc, x.RingTimeout))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Whether this user was rung by the call and has not declined (accept links and push are bound to that).</summary>
+    public async Task<bool> IsRingingForAsync(Guid callId, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.RingTargets.AnyAsync(t => t.CallId == callId && t.UserId == userId && t.DeclinedUtc == null, cancellationToken);
     }
 
     /// <summary>The customer gives up before anyone accepted. True when this ended the ring.</summary>
@@ -99,10 +183,23 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
         await bus.PublishAsync(new RingEnded(callId, call.DealerId, call.LocationId, outcome, null, null), cancellationToken);
         await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, outcome), cancellationToken);
         LogRingEnded(logger, callId, outcome);
+        await EscalationEndedAsync(callId, cancellationToken);
         return true;
     }
 
-    /// <summary>Sellers of the location with an open dashboard (fresh presence) who are not in a call now.</summary>
+    private async Task EscalationEndedAsync(Guid callId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await escalation.RingEndedAsync(callId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogEscalationFailed(logger, e, callId);
+        }
+    }
+
+    /// <summary>Sellers of the location with an open dashboard (fresh presence) who are neither away nor in a call now.</summary>
     private static async Task<List<string>> AvailableSellersAsync(LiveCallDbContext db, Guid locationId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var since = nowUtc - PresenceService.StaleAfter;
@@ -110,7 +207,7 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
         var busy = await db.CallParticipants.Where(p => p.UserId != null && online.Contains(p.UserId) && p.JoinedUtc != null && p.LeftUtc == null)
             .Join(db.Calls.Where(c => c.State == CallState.Connected || c.State == CallState.Waiting), p => p.CallId, c => c.Id, (p, c) => p.UserId!)
             .Distinct().ToListAsync(cancellationToken);
-        return await db.Users.Where(u => online.Contains(u.Id) && !busy.Contains(u.Id) && u.IsActive && u.LocationId == locationId
+        return await db.Users.Where(u => online.Contains(u.Id) && !busy.Contains(u.Id) && u.IsActive && !u.IsAway && u.LocationId == locationId
                 && (u.Role == StaffRole.Seller || u.Role == StaffRole.LocationAdmin))
             .Select(u => u.Id).ToListAsync(cancellationToken);
     }
@@ -123,6 +220,9 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
 
     [LoggerMessage(LogLevel.Information, "Incoming call {CallId} accepted by user {UserId}")]
     private static partial void LogAccepted(ILogger logger, Guid callId, string userId);
+
+    [LoggerMessage(LogLevel.Warning, "An escalation channel failed for call {CallId}")]
+    private static partial void LogEscalationFailed(ILogger logger, Exception exception, Guid callId);
 
     [LoggerMessage(LogLevel.Information, "Ring of call {CallId} ended: {Outcome}")]
     private static partial void LogRingEnded(ILogger logger, Guid callId, CallState outcome);

@@ -45,6 +45,13 @@ namespace LiveCall.Core.Data.Migrations
                     b.Property<DateTime?>("EndedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HandledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -81,6 +88,14 @@ namespace LiveCall.Core.Data.Migrations
                     b.Property<Guid>("CallId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomerEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -114,6 +129,76 @@ namespace LiveCall.Core.Data.Migrations
                     b.HasIndex("CallId");
 
                     b.ToTable("CallParticipants");
+                });
+
+            modelBuilder.Entity("LiveCall.Core.Calls.Incoming.CallbackRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.HasIndex("LocationId", "DoneUtc", "CreatedUtc");
+
+                    b.ToTable("CallbackRequests");
+                });
+
+            modelBuilder.Entity("LiveCall.Core.Calls.Incoming.RingTarget", b =>
+                {
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeclinedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CallId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RingTargets");
                 });
 
             modelBuilder.Entity("LiveCall.Core.Dealers.Branding", b =>
@@ -208,6 +293,9 @@ namespace LiveCall.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("EmailDelay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -499,6 +587,9 @@ namespace LiveCall.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAway")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")

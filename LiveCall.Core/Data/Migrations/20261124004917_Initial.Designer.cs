@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveCall.Core.Data.Migrations
 {
     [DbContext(typeof(LiveCallDbContext))]
-    [Migration("20261123234412_Initial")]
+    [Migration("20261124004917_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -46,6 +46,13 @@ namespace LiveCall.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -84,6 +91,14 @@ namespace LiveCall.Core.Data.Migrations
                     b.Property<Guid>("CallId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomerEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -117,6 +132,76 @@ namespace LiveCall.Core.Data.Migrations
                     b.HasIndex("CallId");
 
                     b.ToTable("CallParticipants");
+                });
+
+            modelBuilder.Entity("LiveCall.Core.Calls.Incoming.CallbackRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DealerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.HasIndex("LocationId", "DoneUtc", "CreatedUtc");
+
+                    b.ToTable("CallbackRequests");
+                });
+
+            modelBuilder.Entity("LiveCall.Core.Calls.Incoming.RingTarget", b =>
+                {
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeclinedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CallId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RingTargets");
                 });
 
             modelBuilder.Entity("LiveCall.Core.Dealers.Branding", b =>
@@ -211,6 +296,9 @@ namespace LiveCall.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("EmailDelay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -502,6 +590,9 @@ namespace LiveCall.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAway")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")

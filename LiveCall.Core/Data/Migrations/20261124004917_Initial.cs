@@ -46,6 +46,27 @@ namespace LiveCall.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CallbackRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DealerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LocationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DoneUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DoneByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallbackRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Calls",
                 columns: table => new
                 {
@@ -59,7 +80,9 @@ namespace LiveCall.Core.Data.Migrations
                     AcceptedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     ConnectedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     EndedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DurationSeconds = table.Column<int>(type: "INTEGER", nullable: true)
+                    DurationSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    HandledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HandledByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -177,6 +200,19 @@ namespace LiveCall.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RingTargets",
+                columns: table => new
+                {
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DeclinedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RingTargets", x => new { x.CallId, x.UserId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VapidKeyPairs",
                 columns: table => new
                 {
@@ -225,7 +261,9 @@ namespace LiveCall.Core.Data.Migrations
                     AccessTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     AccessTokenExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     InvitedVia = table.Column<int>(type: "INTEGER", nullable: true),
-                    InvitedContact = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true)
+                    InvitedContact = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    CustomerPhone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CustomerEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -251,7 +289,8 @@ namespace LiveCall.Core.Data.Migrations
                     OpeningHours = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     RingTimeout = table.Column<long>(type: "INTEGER", nullable: false),
                     SmsDelay = table.Column<long>(type: "INTEGER", nullable: false),
-                    EmailDelay = table.Column<long>(type: "INTEGER", nullable: false)
+                    EmailDelay = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -277,6 +316,7 @@ namespace LiveCall.Core.Data.Migrations
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsAway = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -448,6 +488,16 @@ namespace LiveCall.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CallbackRequests_CallId",
+                table: "CallbackRequests",
+                column: "CallId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallbackRequests_LocationId_DoneUtc_CreatedUtc",
+                table: "CallbackRequests",
+                columns: new[] { "LocationId", "DoneUtc", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CallParticipants_AccessTokenHash",
                 table: "CallParticipants",
                 column: "AccessTokenHash",
@@ -535,6 +585,11 @@ namespace LiveCall.Core.Data.Migrations
                 name: "IX_PushSubscriptions_UserId",
                 table: "PushSubscriptions",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RingTargets_UserId",
+                table: "RingTargets",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -559,6 +614,9 @@ namespace LiveCall.Core.Data.Migrations
                 name: "Brandings");
 
             migrationBuilder.DropTable(
+                name: "CallbackRequests");
+
+            migrationBuilder.DropTable(
                 name: "CallParticipants");
 
             migrationBuilder.DropTable(
@@ -575,6 +633,9 @@ namespace LiveCall.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "PushSubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "RingTargets");
 
             migrationBuilder.DropTable(
                 name: "VapidKeyPairs");

@@ -1,0 +1,20 @@
+namespace LiveCall.Core.Calls.Incoming;
+
+/// <summary>
+/// A seller an incoming call rang. Written at ring start, so later steps (the toast after a reload, the accept
+/// links, escalations, "Decline") know exactly who was alerted; a seller who declines stops ringing.
+/// </summary>
+public sealed class RingTarget
+{
+    private RingTarget() { }
+
+    public RingTarget(Guid callId, string userId)
+    {
+        CallId = callId;
+        UserId = userId;
+    }
+
+    public Guid CallId { get; private set; }
+    public string UserId { get; private set; } = "";
+    public DateTime? DeclinedUtc { get; set; }
+}
