@@ -55,7 +55,7 @@ public sealed class CallbackService(IDbContextFactory<LiveCallDbContext> dbFacto
     }
 
     /// <summary>Open missed calls and callback requests the user may see, newest first. A missed call with a callback request shows once.</summary>
-    public async Task<IReadOnlyList<MissedItem>> ListOpenAsync(TenantScope scope, Guid? locationFilter, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MissedItem>> ListOpenAsync(TenantScope scope, Guid? dealerFilter, Guid? locationFilter, int take, CancellationToken cancellationToken)
     {
         var since = time.GetUtcNow().UtcDateTime - MissedWindow;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -69,6 +69,11 @@ public sealed class CallbackService(IDbContextFactory<LiveCallDbContext> dbFacto
             Users.StaffRole.DealerAdmin => requests.Where(r => r.DealerId == scope.DealerId),
             _ => requests.Where(r => r.LocationId == scope.LocationId),
         };
+        if (dealerFilter is { } d)
+        {
+            calls = calls.Where(c => c.DealerId == d);
+            requests = requests.Where(r => r.DealerId == d);
+        }
         if (locationFilter is { } l)
         {
             calls = calls.Where(c => c.LocationId == l);
