@@ -22,6 +22,7 @@ public static class CallsExtensions
         services.AddSingleton<IceServerIssuer>();
         services.AddSingleton<CallRoster>();
         services.AddHostedService<CallDepartures>();
+        services.AddHostedService<SeatHeartbeat>();
 
         var maxMessageBytes = builder.Configuration.GetValue("Signaling:MaxMessageBytes", new SignalingOptions().MaxMessageBytes);
         services.AddSignalR().AddHubOptions<SignalingHub>(o =>

@@ -44,6 +44,12 @@ public sealed class CallRoster(TimeProvider time)
         lock (_gate) return _byParticipant.Values.Where(s => s.CallId == callId).ToList();
     }
 
+    /// <summary>Every participant seated here, including those inside their reconnect grace.</summary>
+    public IReadOnlyList<Guid> SeatedParticipants()
+    {
+        lock (_gate) return _byParticipant.Keys.ToList();
+    }
+
     /// <summary>Leaves at once (hang up). Returns the seat that was released.</summary>
     public Seat? Release(string connectionId)
     {

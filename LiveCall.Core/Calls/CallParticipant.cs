@@ -24,6 +24,8 @@ public sealed class CallParticipant
     public string? UserId { get; private set; }
     public DateTime? JoinedUtc { get; set; }
     public DateTime? LeftUtc { get; set; }
+    /// <summary>Last time an instance reported this participant's signaling seat as held (see SeatHeartbeat); null before the first report.</summary>
+    public DateTime? SeatSeenUtc { get; set; }
     /// <summary>SHA-256 (hex) of the guest's or customer's access token; the token itself is never stored.</summary>
     public string? AccessTokenHash { get; private set; }
     public DateTime? AccessTokenExpiresUtc { get; private set; }

@@ -134,6 +134,36 @@ public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbF
         return ended == 1;
     }
 
+    /// <summary>An instance's heartbeat: these participants still hold a signaling seat on it.</summary>
+    public async Task TouchSeatsAsync(IReadOnlyCollection<Guid> participantIds, CancellationToken cancellationToken)
+    {
+        if (participantIds.Count == 0) return;
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.CallParticipants.Where(p => participantIds.Contains(p.Id) && p.LeftUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.SeatSeenUtc, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Participants still marked present whose seat no instance has reported for <paramref name="staleAfter"/> (their server
+    /// restarted or crashed and they did not come back) leave; a call with nobody left ends. Without this a seller would
+    /// count as "busy in a call" forever and never ring again. Returns the participants that were taken out.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid CallId, Guid ParticipantId)>> CloseAbandonedSeatsAsync(TimeSpan staleAfter, CancellationToken cancellationToken)
+    {
+        var before = time.GetUtcNow().UtcDateTime - staleAfter;
+        List<(Guid, Guid)> abandoned;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            abandoned = (await db.CallParticipants.AsNoTracking()
+                    .Where(p => p.JoinedUtc != null && p.LeftUtc == null && p.SeatSeenUtc != null && p.SeatSeenUtc < before)
+                    .Select(p => new { p.CallId, p.Id }).ToListAsync(cancellationToken))
+                .Select(p => (p.CallId, p.Id)).ToList();
+        }
+        foreach (var (callId, participantId) in abandoned) await LeaveAsync(callId, participantId, cancellationToken);
+        return abandoned;
+    }
+
     private static string Truncate(string name)
     {
         var trimmed = name.Trim();

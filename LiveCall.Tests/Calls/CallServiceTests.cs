@@ -95,4 +95,43 @@ public sealed class CallServiceTests(CallsFakeClockApp fixture) : IClassFixture<
         Assert.Null(expired);
         Assert.Null(await Tokens.ValidateAsync(new string('x', 5000), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task SeatsNoInstanceReports_AreClosedAfterTwoMinutes_AndTheLastOneEndsTheCall()
+    {
+        var seller = await CallsTestData.ScopeOfAsync(_app, CallsTestData.Seller1);
+        var call = await Calls.StartFollowUpAsync(seller, CancellationToken.None);
+        var guest = await Tokens.InviteAsync(call.Id, ParticipantKind.Guest, "Gina Guest", TimeSpan.FromHours(1), CancellationToken.None);
+        var sellerSeat = (await Calls.JoinAsync(call.Id, new CallIdentity.Staff(seller, "Sam Seller"), CancellationToken.None)).Participant!.Id;
+        await Calls.JoinAsync(call.Id, (await Tokens.ValidateAsync(guest.Token, CancellationToken.None))!, CancellationToken.None);
+
+        // Both seats were reported once; then the guest's server went away, the seller's kept reporting.
+        await Calls.TouchSeatsAsync([sellerSeat, guest.ParticipantId], CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(90));
+        await Calls.TouchSeatsAsync([sellerSeat], CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(31));
+        await Calls.CloseAbandonedSeatsAsync(TimeSpan.FromMinutes(2), CancellationToken.None);
+
+        var afterGuest = (await CallsTestData.FindAsync(_app, call.Id))!;
+        Assert.NotNull(afterGuest.Participants.Single(p => p.Id == guest.ParticipantId).LeftUtc);
+        Assert.Null(afterGuest.Participants.Single(p => p.Id == sellerSeat).LeftUtc);
+        Assert.Equal(CallState.Connected, afterGuest.State);
+
+        _time.Advance(TimeSpan.FromMinutes(3));
+        await Calls.CloseAbandonedSeatsAsync(TimeSpan.FromMinutes(2), CancellationToken.None);
+        Assert.Equal(CallState.Ended, (await CallsTestData.FindAsync(_app, call.Id))!.State);
+    }
+
+    [Fact]
+    public async Task SeatsNeverReported_AreLeftAlone()
+    {
+        var seller = await CallsTestData.ScopeOfAsync(_app, CallsTestData.Seller1);
+        var call = await Calls.StartFollowUpAsync(seller, CancellationToken.None);
+        await Calls.JoinAsync(call.Id, new CallIdentity.Staff(seller, "Sam Seller"), CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        await Calls.CloseAbandonedSeatsAsync(TimeSpan.FromMinutes(2), CancellationToken.None);
+
+        Assert.Equal(CallState.Waiting, (await CallsTestData.FindAsync(_app, call.Id))!.State);
+    }
 }

@@ -117,6 +117,9 @@ namespace LiveCall.Core.Data.Migrations
                     b.Property<DateTime?>("LeftUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SeatSeenUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");

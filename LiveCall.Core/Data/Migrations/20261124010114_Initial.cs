@@ -258,6 +258,7 @@ namespace LiveCall.Core.Data.Migrations
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     JoinedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LeftUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SeatSeenUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     AccessTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     AccessTokenExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     InvitedVia = table.Column<int>(type: "INTEGER", nullable: true),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveCall.Core.Data.Migrations
 {
     [DbContext(typeof(LiveCallDbContext))]
-    [Migration("20261124004917_Initial")]
+    [Migration("20261124010114_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -118,6 +118,9 @@ namespace LiveCall.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LeftUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SeatSeenUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
