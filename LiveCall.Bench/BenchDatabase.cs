@@ -39,7 +39,7 @@ public sealed class BenchDatabase : IAsyncDisposable
             DataSource = Path.Combine(folder, "bench.db"), DefaultTimeout = 30, Pooling = true,
         }.ToString();
         var services = new ServiceCollection()
-            .AddDbContextFactory<LiveCallDbContext>(o => o.UseSqlite(connectionString))
+            .AddDbContextFactory<LiveCallDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()))
             .BuildServiceProvider();
         var database = new BenchDatabase(folder, connectionString, services);
 

@@ -11,8 +11,10 @@ using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 var ct = cancel.Token;
 
-// Modes: `dashboard` (the default: statistics queries over seeded calls) and `outbox` (notification dispatch).
+// Modes: `dashboard` (the default: statistics queries over seeded calls), `outbox` (notification dispatch) and
+// `ring` (incoming call: start → ring on the bus, ten concurrent accepts).
 if (args is ["outbox", .. var outboxArgs]) return await OutboxBench.RunAsync(OutboxBenchArgs.Parse(outboxArgs), ct);
+if (args is ["ring", .. var ringArgs]) return await LiveCall.Bench.Ring.RingBench.RunAsync(ringArgs is ["--rounds", var r] ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 200, ct);
 var settings = BenchArgs.Parse(args is ["dashboard", .. var dashboardArgs] ? dashboardArgs : args);
 var random = new Random(settings.Seed);
 var time = new FixedTimeProvider(BenchArgs.Now);

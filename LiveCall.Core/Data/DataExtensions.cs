@@ -18,7 +18,7 @@ public static class DataExtensions
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
 
-        builder.Services.AddDbContextFactory<LiveCallDbContext>(o => o.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<LiveCallDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()));
         return builder;
     }
 

@@ -92,7 +92,8 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
         var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId && c.Kind == CallKind.Incoming, cancellationToken);
         if (call is null || !seller.CanSeeLocation(call.DealerId, call.LocationId)) return new AcceptResult(AcceptOutcome.NotAllowed, null);
         var now = time.GetUtcNow().UtcDateTime;
-        var won = await db.Calls.Where(c => c.Id == callId && c.State == CallState.Ringing)
+        // Only a call that still rang a moment ago is worth a write: late presses read (never blocked in WAL) and lose at once.
+        var won = call.State == CallState.Ringing && await db.Calls.Where(c => c.Id == callId && c.State == CallState.Ringing)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CallState.Waiting).SetProperty(c => c.AcceptedUtc, now).SetProperty(c => c.AcceptedByUserId, seller.UserId), cancellationToken) == 1;
         var answered = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.State, c.AcceptedByUserId }).SingleAsync(cancellationToken);
         var answeredBy = answered.AcceptedByUserId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) : null;
