@@ -31,7 +31,14 @@ public sealed partial class CustomerPage
         location = await Calls.FindLocationAsync(DealerSlug, LocationSlug, cancellationToken);
         if (location is null)
         {
-            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            // A 404 with our own branded page: set as the response starts, so neither Blazor's not-found handling nor the
+            // staff app's re-executed /not-found replaces this page.
+            var response = HttpContext.Response;
+            response.OnStarting(() =>
+            {
+                response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
             brand = await Branding.ResolveAsync(null, null, cancellationToken);
             return;
         }

@@ -57,8 +57,8 @@ public static class CustomerStatusEndpoints
                 changed.Writer.TryWrite(true);
             return Task.CompletedTask;
         });
-        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        lifetime.CancelAfter(MaxStream);
+        using var maxStream = new CancellationTokenSource(MaxStream, time);
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, maxStream.Token);
 
         CustomerCallView? last = null;
         while (!lifetime.IsCancellationRequested)
@@ -70,8 +70,8 @@ public static class CustomerStatusEndpoints
             last = view;
             if (view.IsFinal) yield break;
 
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token);
-            wait.CancelAfter(KeepAlive);
+            using var keepAlive = new CancellationTokenSource(KeepAlive, time);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token, keepAlive.Token);
             bool signalled;
             try
             {
