@@ -65,6 +65,17 @@
     first?.focus();
   }
 
+  // Typing into a field takes its old error away.
+  for (const form of [startForm, callbackForm]) {
+    form.addEventListener('input', event => {
+      const field = event.target.name;
+      if (!field) return;
+      event.target.removeAttribute('aria-invalid');
+      const slot = form.querySelector(`[data-error-for="${field}"]`);
+      if (slot) slot.textContent = '';
+    });
+  }
+
   async function submitting(form, busyText, work) {
     const button = form.querySelector('[data-submit]');
     if (button.disabled) return;           // a request is in flight: the twentieth press does nothing
