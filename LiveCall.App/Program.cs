@@ -2,6 +2,7 @@ using LiveCall.App.Account;
 using LiveCall.App.Admin;
 using LiveCall.App.Calls;
 using LiveCall.App.Components;
+using LiveCall.App.Customer;
 using LiveCall.App.Dashboard;
 using LiveCall.App.FollowUp;
 using LiveCall.App.Infrastructure;
@@ -23,6 +24,7 @@ builder.AddDashboard();
 builder.AddNotifications();
 builder.AddCalls();
 builder.AddFollowUp();
+builder.AddCustomer();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.MapDashboard();
 app.MapNotifications();
 app.MapCalls();
 app.MapFollowUp();
+app.MapCustomer();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

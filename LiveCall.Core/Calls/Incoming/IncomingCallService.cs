@@ -227,4 +227,11 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
 
     [LoggerMessage(LogLevel.Information, "Ring of call {CallId} ended: {Outcome}")]
     private static partial void LogRingEnded(ILogger logger, Guid callId, CallState outcome);
+
+    /// <summary>How many sellers of the location would ring now (the embeddable button shows "online" when this is above zero).</summary>
+    public async Task<int> CountAvailableAsync(Guid locationId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await AvailableSellersAsync(db, locationId, time.GetUtcNow().UtcDateTime, cancellationToken)).Count;
+    }
 }
