@@ -7,6 +7,7 @@ using LiveCall.App.FollowUp;
 using LiveCall.App.Infrastructure;
 using LiveCall.App.Localization;
 using LiveCall.App.Notifications;
+using LiveCall.App.Ringing;
 using LiveCall.Core.Data;
 
 if (await HealthProbe.TryRunAsync(args) is { } probe) return probe;
@@ -23,6 +24,7 @@ builder.AddDashboard();
 builder.AddNotifications();
 builder.AddCalls();
 builder.AddFollowUp();
+builder.AddRinging();
 
 var app = builder.Build();
 
