@@ -9,21 +9,26 @@ public sealed partial class IncomingCallToasts : IAsyncDisposable
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private DateTimeOffset now;
     private bool audioUnlocked;
+    /// <summary>Listening to the ring (tests wait for it before starting a call).</summary>
+    private bool started;
     private bool? ringingShown;
     private ITimer? ticker;
     private bool ticking;
     private IJSObjectReference? module;
     private DotNetObjectReference<IncomingCallToasts>? self;
+    private CircuitCulture culture;
 
     protected override async Task OnInitializedAsync()
     {
         if (!RendererInfo.IsInteractive) return;
         now = Time.GetUtcNow();
+        culture = CircuitCulture.Capture();
         ticker = Time.CreateTimer(_ => _ = OnTickAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         try
         {
             var user = await Current.ScopeAsync();
-            await Router.StartAsync(user, InvokeAsync, ChangedAsync, CancellationToken.None);
+            await Router.StartAsync(user, OnCircuitAsync, ChangedAsync, CancellationToken.None);
+            started = true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -31,6 +36,13 @@ public sealed partial class IncomingCallToasts : IAsyncDisposable
         }
         UpdateTicker();
     }
+
+    /// <summary>Runs bus work on this circuit, in the seller's language.</summary>
+    private Task OnCircuitAsync(Func<Task> work) => InvokeAsync(() =>
+    {
+        culture.Apply();
+        return work();
+    });
 
     private Task ChangedAsync()
     {
@@ -55,6 +67,7 @@ public sealed partial class IncomingCallToasts : IAsyncDisposable
         {
             await InvokeAsync(() =>
             {
+                culture.Apply();
                 now = Time.GetUtcNow();
                 Router.Prune(now);
                 UpdateTicker();
@@ -99,8 +112,12 @@ public sealed partial class IncomingCallToasts : IAsyncDisposable
     [JSInvokable]
     public Task AudioUnlocked()
     {
-        audioUnlocked = true;
-        return InvokeAsync(StateHasChanged);
+        return InvokeAsync(() =>
+        {
+            culture.Apply();
+            audioUnlocked = true;
+            StateHasChanged();
+        });
     }
 
     private async Task AcceptAsync(RingToast toast)
@@ -122,8 +139,9 @@ public sealed partial class IncomingCallToasts : IAsyncDisposable
                 await module.InvokeVoidAsync("dispose");
                 await module.DisposeAsync();
             }
-            catch (JSDisconnectedException)
+            catch (Exception e) when (e is JSDisconnectedException or OperationCanceledException)
             {
+                // The circuit is gone (tab closed, navigation away): the page's script went with it.
             }
         }
         self?.Dispose();

@@ -10,10 +10,12 @@ public sealed partial class PresenceMenu : IDisposable
     private TenantScope? scope;
     private SellerStatus? status;
     private IDisposable? subscription;
+    private CircuitCulture culture;
 
     protected override async Task OnInitializedAsync()
     {
         if (!RendererInfo.IsInteractive) return;
+        culture = CircuitCulture.Capture();
         try
         {
             scope = await Current.ScopeAsync();
@@ -35,6 +37,7 @@ public sealed partial class PresenceMenu : IDisposable
         {
             await InvokeAsync(async () =>
             {
+                culture.Apply();
                 try
                 {
                     status = await Availability.StatusOfAsync(scope.UserId, CancellationToken.None);
