@@ -11,6 +11,7 @@ public sealed partial class PresenceMenu : IDisposable
     private SellerStatus? status;
     private IDisposable? subscription;
     private CircuitCulture culture;
+    private bool notRung;
 
     protected override async Task OnInitializedAsync()
     {
@@ -19,7 +20,11 @@ public sealed partial class PresenceMenu : IDisposable
         try
         {
             scope = await Current.ScopeAsync();
-            if (!SellerAvailability.IsRung(scope.Role)) return;
+            if (!SellerAvailability.IsRung(scope.Role))
+            {
+                notRung = true;
+                return;
+            }
             status = await Availability.StatusOfAsync(scope.UserId, CancellationToken.None);
             subscription = Bus.Subscribe(OnLiveEventAsync);
         }
