@@ -8,6 +8,7 @@ using LiveCall.App.FollowUp;
 using LiveCall.App.Infrastructure;
 using LiveCall.App.Localization;
 using LiveCall.App.Notifications;
+using LiveCall.App.Ringing;
 using LiveCall.Core.Data;
 
 if (await HealthProbe.TryRunAsync(args) is { } probe) return probe;
@@ -25,6 +26,7 @@ builder.AddNotifications();
 builder.AddCalls();
 builder.AddFollowUp();
 builder.AddCustomer();
+builder.AddRinging();
 
 var app = builder.Build();
 
