@@ -1,6 +1,7 @@
 using LiveCall.App.Account;
 using LiveCall.App.Admin;
 using LiveCall.App.Calls;
+using LiveCall.App.Calls.AcceptLinks;
 using LiveCall.App.Components;
 using LiveCall.App.Dashboard;
 using LiveCall.App.FollowUp;
@@ -22,6 +23,7 @@ builder.AddAdministration();
 builder.AddDashboard();
 builder.AddNotifications();
 builder.AddCalls();
+builder.AddRingEscalation();
 builder.AddFollowUp();
 
 var app = builder.Build();

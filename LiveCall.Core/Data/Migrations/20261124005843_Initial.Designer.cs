@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveCall.Core.Data.Migrations
 {
     [DbContext(typeof(LiveCallDbContext))]
-    [Migration("20261124004917_Initial")]
+    [Migration("20261124005843_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -183,6 +183,44 @@ namespace LiveCall.Core.Data.Migrations
                     b.HasIndex("LocationId", "DoneUtc", "CreatedUtc");
 
                     b.ToTable("CallbackRequests");
+                });
+
+            modelBuilder.Entity("LiveCall.Core.Calls.Incoming.Escalation.RingAcceptLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("RingAcceptLinks", (string)null);
                 });
 
             modelBuilder.Entity("LiveCall.Core.Calls.Incoming.RingTarget", b =>

@@ -200,6 +200,23 @@ namespace LiveCall.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RingAcceptLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RingAcceptLinks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RingTargets",
                 columns: table => new
                 {
@@ -587,6 +604,17 @@ namespace LiveCall.Core.Data.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RingAcceptLinks_CallId",
+                table: "RingAcceptLinks",
+                column: "CallId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RingAcceptLinks_TokenHash",
+                table: "RingAcceptLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RingTargets_UserId",
                 table: "RingTargets",
                 column: "UserId");
@@ -633,6 +661,9 @@ namespace LiveCall.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "PushSubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "RingAcceptLinks");
 
             migrationBuilder.DropTable(
                 name: "RingTargets");
