@@ -1,6 +1,7 @@
 using LiveCall.App.Account;
 using LiveCall.App.Admin;
 using LiveCall.App.Calls;
+using LiveCall.App.Calls.AcceptLinks;
 using LiveCall.App.Components;
 using LiveCall.App.Customer;
 using LiveCall.App.Dashboard;
@@ -24,6 +25,7 @@ builder.AddAdministration();
 builder.AddDashboard();
 builder.AddNotifications();
 builder.AddCalls();
+builder.AddRingEscalation();
 builder.AddFollowUp();
 builder.AddCustomer();
 builder.AddRinging();

@@ -13,6 +13,7 @@ public static class ErrorKeys
     public const string CountryInvalid = "Error.CountryInvalid";
     public const string TimeZoneUnknown = "Error.TimeZoneUnknown";
     public const string RingTimeoutRange = "Error.RingTimeoutRange";
+    public const string EscalationDelayRange = "Error.EscalationDelayRange";
     public const string OpeningHoursInvalid = "Error.OpeningHoursInvalid";
     public const string RoleNotAllowed = "Error.RoleNotAllowed";
     public const string LocationRequired = "Error.LocationRequired";

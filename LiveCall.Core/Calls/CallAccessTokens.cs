@@ -36,6 +36,29 @@ public sealed class CallAccessTokens(IDbContextFactory<LiveCallDbContext> dbFact
         return new CallInvitation(callId, participantId, token, expires);
     }
 
+    /// <summary>
+    /// Lets a seller who accepted an incoming call by an accept link join that one call from a device where they are not
+    /// logged in. The participant is the seller's own staff participant (kept with the user id, for statistics and for a
+    /// later join by login); the token admits to this call only.
+    /// </summary>
+    public async Task<CallInvitation> MintForSellerAsync(Guid callId, string userId, string displayName, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        if (lifetime <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(lifetime));
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var expires = time.GetUtcNow().UtcDateTime + lifetime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Calls.AnyAsync(c => c.Id == callId, cancellationToken)) throw new InvalidOperationException($"Call {callId} does not exist.");
+        var participant = await db.CallParticipants.FirstOrDefaultAsync(p => p.CallId == callId && p.UserId == userId && p.Kind == ParticipantKind.Staff, cancellationToken);
+        if (participant is null)
+        {
+            participant = new CallParticipant(callId, ParticipantKind.Staff, displayName.Length <= 120 ? displayName : displayName[..120], userId);
+            db.CallParticipants.Add(participant);
+        }
+        participant.GrantAccess(Hash(token), expires);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CallInvitation(callId, participant.Id, token, expires);
+    }
+
     /// <summary>Who holds <paramref name="token"/>, or null when it is unknown, malformed or expired.</summary>
     public async Task<CallIdentity.TokenHolder?> ValidateAsync(string? token, CancellationToken cancellationToken)
     {

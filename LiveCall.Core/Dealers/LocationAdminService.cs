@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LiveCall.Core.Dealers;
 
-public sealed record LocationInput(Guid DealerId, string Name, string Slug, string Country, string TimeZoneId, OpeningHours OpeningHours, int RingTimeoutSeconds);
+/// <param name="IsActive">"Takes video calls": a deactivated location's customer page says so and nothing rings.</param>
+/// <param name="SmsDelaySeconds">Escalation delays after ring start (0 = at once), see <see cref="Location.SmsDelay"/>.</param>
+public sealed record LocationInput(Guid DealerId, string Name, string Slug, string Country, string TimeZoneId, OpeningHours OpeningHours, int RingTimeoutSeconds,
+    bool IsActive = true, int SmsDelaySeconds = 0, int EmailDelaySeconds = 0);
 
 public sealed record LocationRow(Guid Id, Guid DealerId, string DealerName, string Name, string Slug, string Country, string TimeZoneId, int RingTimeoutSeconds);
 
@@ -15,6 +18,7 @@ public sealed class LocationAdminService(IDbContextFactory<LiveCallDbContext> db
 {
     public const int MinRingTimeoutSeconds = 15;
     public const int MaxRingTimeoutSeconds = 300;
+    public const int MaxEscalationDelaySeconds = 600;
 
     public async Task<Page<LocationRow>> ListAsync(TenantScope scope, Guid? dealerId, string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -52,6 +56,7 @@ public sealed class LocationAdminService(IDbContextFactory<LiveCallDbContext> db
         if (errors.Count > 0) return AdminResult<Location>.Invalid(errors);
         var location = new Location(input.DealerId, input.Name, input.Slug, input.Country, input.TimeZoneId, input.OpeningHours);
         location.Update(input.Name, input.Slug, input.Country, input.TimeZoneId, input.OpeningHours, TimeSpan.FromSeconds(input.RingTimeoutSeconds));
+        Apply(location, input);
         db.Locations.Add(location);
         await db.SaveChangesAsync(cancellationToken);
         return AdminResult<Location>.Ok(location);
@@ -66,8 +71,15 @@ public sealed class LocationAdminService(IDbContextFactory<LiveCallDbContext> db
         var errors = await ValidateAsync(db, input, id, cancellationToken);
         if (errors.Count > 0) return AdminResult<Location>.Invalid(errors);
         location.Update(input.Name, input.Slug, input.Country, input.TimeZoneId, input.OpeningHours, TimeSpan.FromSeconds(input.RingTimeoutSeconds));
+        Apply(location, input);
         await db.SaveChangesAsync(cancellationToken);
         return AdminResult<Location>.Ok(location);
+    }
+
+    private static void Apply(Location location, LocationInput input)
+    {
+        location.IsActive = input.IsActive;
+        location.SetEscalationDelays(TimeSpan.FromSeconds(input.SmsDelaySeconds), TimeSpan.FromSeconds(input.EmailDelaySeconds));
     }
 
     private static async Task<Dictionary<string, string>> ValidateAsync(LiveCallDbContext db, LocationInput input, Guid? id, CancellationToken cancellationToken)
@@ -82,6 +94,8 @@ public sealed class LocationAdminService(IDbContextFactory<LiveCallDbContext> db
         if (!Validate.IsTimeZone(input.TimeZoneId)) errors[nameof(LocationInput.TimeZoneId)] = ErrorKeys.TimeZoneUnknown;
         if (input.RingTimeoutSeconds is < MinRingTimeoutSeconds or > MaxRingTimeoutSeconds)
             errors[nameof(LocationInput.RingTimeoutSeconds)] = ErrorKeys.RingTimeoutRange;
+        if (input.SmsDelaySeconds is < 0 or > MaxEscalationDelaySeconds) errors[nameof(LocationInput.SmsDelaySeconds)] = ErrorKeys.EscalationDelayRange;
+        if (input.EmailDelaySeconds is < 0 or > MaxEscalationDelaySeconds) errors[nameof(LocationInput.EmailDelaySeconds)] = ErrorKeys.EscalationDelayRange;
         if (input.OpeningHours is null || input.OpeningHours.Days.Values.Any(d => d.Count > 4))
             errors[nameof(LocationInput.OpeningHours)] = ErrorKeys.OpeningHoursInvalid;
         return errors;

@@ -62,7 +62,7 @@ public sealed class NotificationOutbox(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var subscriptionIds = await db.PushSubscriptions.Where(s => s.UserId == request.UserId).Select(s => s.Id).ToListAsync(cancellationToken);
         var payload = JsonSerializer.Serialize(new PushPayload(request.Title, request.Body, request.Url,
-            request.Tag ?? request.CallId?.ToString(), request.CallId));
+            request.Tag ?? request.CallId?.ToString(), request.CallId) { ActionTitle = request.ActionTitle });
         var now = Now();
         var messages = subscriptionIds.Select(id => new OutboxMessage(OutboxChannel.Push, request.Purpose, id.ToString(), request.Title,
             payload, null, request.DealerId, request.LocationId, now)
@@ -79,6 +79,14 @@ public sealed class NotificationOutbox(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Outbox.Where(m => m.CallId == callId && m.Status == OutboxStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Cancelled), cancellationToken);
+    }
+
+    /// <summary>Withdraws the queued messages of one call to one staff user (that seller declined; the others ring on).</summary>
+    public async Task<int> CancelQueuedForCallRecipientAsync(Guid callId, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Outbox.Where(m => m.CallId == callId && m.UserId == userId && m.Status == OutboxStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Cancelled), cancellationToken);
     }
 

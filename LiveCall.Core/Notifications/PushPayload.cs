@@ -8,4 +8,10 @@ public sealed record PushPayload(
     [property: JsonPropertyName("body")] string Body,
     [property: JsonPropertyName("url")] string? Url,
     [property: JsonPropertyName("tag")] string? Tag,
-    [property: JsonPropertyName("callId")] Guid? CallId);
+    [property: JsonPropertyName("callId")] Guid? CallId)
+{
+    /// <summary>The label of the notification's "Accept" button in the recipient's language (none: no button).</summary>
+    [JsonPropertyName("actionTitle")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ActionTitle { get; init; }
+}
