@@ -33,6 +33,9 @@ public sealed class CallsPageDriver : IAsyncDisposable
         return new CallsPageDriver(context, page);
     }
 
+    /// <summary>Drives a page that is already on a call screen (e.g. a customer's or one reached through "Accept").</summary>
+    public static CallsPageDriver Wrap(IPage page) => new(page.Context, page);
+
     public Task WaitJoinedAsync() => Page.Locator("[data-call-root][data-status=joined]").WaitForAsync();
 
     /// <summary>Waits until this page shows <paramref name="peers"/> remote tiles, each over a connected RTCPeerConnection.</summary>
