@@ -92,7 +92,10 @@ public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbF
         await db.SaveChangesAsync(cancellationToken);
 
         var present = call.Participants.Where(p => p.IsPresent).ToList();
-        if (present.Count >= 2)
+        // Counted again after our own commit: two parties joining at the same moment each read the call before the
+        // other's join was saved, so the in-memory list alone could leave a two-party call "waiting" for ever.
+        var presentNow = await db.CallParticipants.CountAsync(p => p.CallId == callId && p.JoinedUtc != null && p.LeftUtc == null, cancellationToken);
+        if (presentNow >= 2)
         {
             var connected = await db.Calls
                 .Where(c => c.Id == callId && (c.State == CallState.Waiting || c.State == CallState.Ringing))
