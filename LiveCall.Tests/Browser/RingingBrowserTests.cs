@@ -18,7 +18,15 @@ public sealed class RingingBrowserTests(ChromiumFixture chromium, ITestOutputHel
     private const string Toast = "[data-testid=ring-toast]";
     private readonly LiveCallAppFactory _app = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    /// <summary>
+    /// The ring runs on the real clock: Downtown rings for 30 minutes here, so that a slow, busy machine cannot let a
+    /// call time out in the middle of a test (timeouts are tested with a fake clock elsewhere).
+    /// </summary>
+    public async Task InitializeAsync()
+    {
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await db.Locations.Where(l => l.Slug == "downtown").ExecuteUpdateAsync(s => s.SetProperty(l => l.RingTimeout, TimeSpan.FromMinutes(30)));
+    }
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private IncomingCallService Incoming => _app.Services.GetRequiredService<IncomingCallService>();
