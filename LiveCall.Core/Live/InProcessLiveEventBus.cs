@@ -8,19 +8,27 @@ public sealed partial class InProcessLiveEventBus(ILogger<InProcessLiveEventBus>
 {
     private ImmutableList<Func<LiveEvent, Task>> _handlers = [];
 
+    /// <summary>
+    /// Hands the event to every subscriber at once (a slow circuit does not hold up the others) and returns when all
+    /// have taken it, so events from one publisher reach each circuit in the order they were published.
+    /// </summary>
     public async ValueTask PublishAsync(LiveEvent liveEvent, CancellationToken cancellationToken)
     {
-        foreach (var handler in Volatile.Read(ref _handlers))
+        var handlers = Volatile.Read(ref _handlers);
+        if (handlers.Count == 0) return;
+        await Task.WhenAll(handlers.Select(handler => DeliverAsync(handler, liveEvent)));
+    }
+
+    private async Task DeliverAsync(Func<LiveEvent, Task> handler, LiveEvent liveEvent)
+    {
+        try
         {
-            try
-            {
-                await handler(liveEvent);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One broken circuit must not keep the others from hearing about the call.
-                LogHandlerFailed(logger, e, liveEvent.GetType().Name);
-            }
+            await handler(liveEvent);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One broken circuit must not keep the others from hearing about the call.
+            LogHandlerFailed(logger, e, liveEvent.GetType().Name);
         }
     }
 
