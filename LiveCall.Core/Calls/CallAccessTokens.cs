@@ -59,6 +59,19 @@ public sealed class CallAccessTokens(IDbContextFactory<LiveCallDbContext> dbFact
         return new CallInvitation(callId, participant.Id, token, expires);
     }
 
+    /// <summary>
+    /// Gives a participant that is about to be saved (with its call, in the caller's transaction) a new token; returns the
+    /// token, which is never stored. Saves one round trip where a customer's call must ring fast.
+    /// </summary>
+    public string GrantNew(CallParticipant participant, TimeSpan lifetime)
+    {
+        if (lifetime <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(lifetime));
+        if (participant.Kind == ParticipantKind.Staff) throw new InvalidOperationException("Staff join by login or an accept link.");
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        participant.GrantAccess(Hash(token), time.GetUtcNow().UtcDateTime + lifetime);
+        return token;
+    }
+
     /// <summary>Who holds <paramref name="token"/>, or null when it is unknown, malformed or expired.</summary>
     public async Task<CallIdentity.TokenHolder?> ValidateAsync(string? token, CancellationToken cancellationToken)
     {

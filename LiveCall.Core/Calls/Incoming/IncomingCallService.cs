@@ -46,19 +46,23 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
             call.State = CallState.Unanswered;
             call.EndedUtc = now.UtcDateTime;
         }
+        // The call, who it rings and the customer with their token and contact: one transaction, one commit.
+        var customerParticipant = new CallParticipant(call.Id, ParticipantKind.Customer, contact.Name, null);
+        var customerToken = tokens.GrantNew(customerParticipant, CustomerAccessLifetime);
+        RecordContact(customerParticipant, contact);
         db.Calls.Add(call);
+        db.CallParticipants.Add(customerParticipant);
         db.RingTargets.AddRange(sellers.Select(id => new RingTarget(call.Id, id)));
         await db.SaveChangesAsync(cancellationToken);
-        var invitation = await tokens.InviteAsync(call.Id, ParticipantKind.Customer, contact.Name, CustomerAccessLifetime, cancellationToken);
-        if (contact.Phone is not null || contact.Email is not null)
-            await RecordContactAsync(invitation.ParticipantId, contact, cancellationToken);
-        await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State), cancellationToken);
         if (sellers.Count == 0)
         {
+            await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State), cancellationToken);
             LogNoSeller(logger, call.Id, location.Id);
-            return new RingStart(call.Id, invitation.Token, 0, RingRefusal.NoSellerAvailable, null);
+            return new RingStart(call.Id, customerToken, 0, RingRefusal.NoSellerAvailable, null);
         }
+        // The toasts first: dashboards refreshing their figures for CallChanged must not delay the ring.
         await bus.PublishAsync(new RingStarted(call.Id, call.DealerId, call.LocationId, contact.Name, call.CreatedUtc, sellers), cancellationToken);
+        await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State), cancellationToken);
         LogRinging(logger, call.Id, sellers.Count);
         try
         {
@@ -70,19 +74,16 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
             // The toasts are ringing already; a failing channel must not take the call away from the customer.
             LogEscalationFailed(logger, e, call.Id);
         }
-        return new RingStart(call.Id, invitation.Token, sellers.Count, RingRefusal.None, null);
+        return new RingStart(call.Id, customerToken, sellers.Count, RingRefusal.None, null);
     }
 
-    private async Task RecordContactAsync(Guid participantId, CustomerContact contact, CancellationToken cancellationToken)
+    private static void RecordContact(CallParticipant participant, CustomerContact contact)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var participant = await db.CallParticipants.SingleAsync(p => p.Id == participantId, cancellationToken);
         participant.CustomerPhone = contact.Phone;
         participant.CustomerEmail = contact.Email;
         // What "FollowUp Call" on a missed call pre-fills: SMS to a mobile, else the email address.
         if (contact.Phone is { } phone && PhoneNormalizer.IsMobile(phone)) participant.RecordInvitation(FollowUp.InvitationChannel.Sms, phone);
         else if (contact.Email is { } email) participant.RecordInvitation(FollowUp.InvitationChannel.Email, email);
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>"Accept": the first seller of the call's location wins; everyone else is told who did.</summary>
