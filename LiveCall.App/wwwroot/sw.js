@@ -16,7 +16,7 @@ self.addEventListener('push', event => {
     const options = {
         body: data.body || '',
         data: { url, callId: data.callId || null },
-        requireInteraction: !!data.callId,
+        requireInteraction: !!(data.callId && url), // an incoming call stays until answered; "answered by" does not
     };
     if (data.tag) options.tag = data.tag;
     if (url && data.actionTitle) options.actions = [{ action: 'accept', title: data.actionTitle }];
