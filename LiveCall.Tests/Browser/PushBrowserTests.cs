@@ -99,6 +99,9 @@ public sealed class PushBrowserTests(LiveCallAppFactory app) : IClassFixture<Liv
         var start = await app.Services.GetRequiredService<IncomingCallService>().StartAsync("demo-motors", "downtown", "Clara Kunde", default);
         Assert.True(start.Ringing);
         var payload = await PushPayloadAsync(start.CallId!.Value, endpoint);
+        // Precondition: the worker is active and may show notifications. KNOWN FLAKE: in about one run of four the
+        // DevTools-delivered push shows no notification although the worker runs and reports no error (cause not found).
+        Assert.Contains("activated granted", await EvaluateInServiceWorkerAsync(cdp, "Promise.resolve(self.registration.active.state + ' ' + Notification.permission)"));
         await cdp.SendAsync("ServiceWorker.deliverPushMessage", new Dictionary<string, object>
         {
             ["origin"] = Origin, ["registrationId"] = await registrationId.Task.WaitAsync(TimeSpan.FromSeconds(10)), ["data"] = payload,
@@ -127,22 +130,25 @@ public sealed class PushBrowserTests(LiveCallAppFactory app) : IClassFixture<Liv
         Assert.Equal(await check.Users.Where(u => u.Email == "seller1@livecall.demo").Select(u => u.Id).SingleAsync(), call.AcceptedByUserId);
     }
 
+    private static int _messageId = 4700;
+
     private static async Task<string> EvaluateInServiceWorkerAsync(ICDPSession cdp, string expression)
     {
         var targets = await cdp.SendAsync("Target.getTargets");
         var worker = targets!.Value.GetProperty("targetInfos").EnumerateArray().First(t => t.GetProperty("type").GetString() == "service_worker");
         var attached = await cdp.SendAsync("Target.attachToTarget", new Dictionary<string, object> { ["targetId"] = worker.GetProperty("targetId").GetString()!, ["flatten"] = false });
         var sessionId = attached!.Value.GetProperty("sessionId").GetString()!;
+        var id = Interlocked.Increment(ref _messageId);
         var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         cdp.Event("Target.receivedMessageFromTarget").OnEvent += (_, e) =>
         {
             var message = e!.Value.GetProperty("message").GetString()!;
-            if (message.StartsWith("{\"id\":4711,", StringComparison.Ordinal)) answer.TrySetResult(message);
+            if (message.StartsWith($"{{\"id\":{id},", StringComparison.Ordinal)) answer.TrySetResult(message);
         };
         await cdp.SendAsync("Target.sendMessageToTarget", new Dictionary<string, object>
         {
             ["sessionId"] = sessionId,
-            ["message"] = JsonSerializer.Serialize(new { id = 4711, method = "Runtime.evaluate", @params = new { expression, awaitPromise = true, returnByValue = true } }),
+            ["message"] = JsonSerializer.Serialize(new { id, method = "Runtime.evaluate", @params = new { expression, awaitPromise = true, returnByValue = true } }),
         });
         return await answer.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
