@@ -16,7 +16,7 @@ self.addEventListener('push', event => {
     const options = {
         body: data.body || '',
         data: { url, callId: data.callId || null },
-        requireInteraction: !!data.callId,
+        requireInteraction: !!(data.callId && url), // an incoming call stays until answered; "answered by" does not
     };
     if (data.tag) options.tag = data.tag;
     if (url && data.actionTitle) options.actions = [{ action: 'accept', title: data.actionTitle }];
@@ -35,7 +35,15 @@ async function openOrFocus(url) {
     const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
     const open = windows.find(w => w.url === target);
     if (open) return open.focus();
-    return self.clients.openWindow(target);
+    try {
+        const opened = await self.clients.openWindow(target);
+        if (opened) return opened;
+    } catch {
+        // No window may be opened without a click on the notification: take over one of LiveCall's own windows.
+    }
+    const own = windows.find(w => typeof w.navigate === 'function');
+    if (own) return own.navigate(target);
+    return null;
 }
 
 /** Only links of this app are opened. */

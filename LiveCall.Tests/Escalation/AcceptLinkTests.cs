@@ -161,6 +161,21 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AfterTwentyFailuresFromOneAddress_EvenAValidLinkGetsTheInvalidPage()
+    {
+        var callId = await _app.RingAsync();
+        var token = await _app.LinkTokenAsync(callId, EscalationApp.Seller1);
+        using var guesser = Browser();
+
+        for (var i = 0; i < 20; i++) Assert.Equal(HttpStatusCode.Gone, (await guesser.GetAsync($"r/guess-{i}")).StatusCode);
+        var page = await guesser.GetAsync($"r/{token}");
+
+        Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
+        Assert.Contains("data-testid=\"accept-link-invalid\"", await page.Content.ReadAsStringAsync());
+        Assert.Equal(CallState.Ringing, (await CallAsync(callId)).State);
+    }
+
+    [Fact]
     public async Task LinkOfACallAnsweredByAnotherSeller_SaysWho()
     {
         var callId = await _app.RingAsync();

@@ -61,6 +61,42 @@ public sealed class RingEscalationTests
         await WithdrawnAndNeverSentAsync((app, callId) => app.Get<IncomingCallService>().CancelAsync(callId, default));
 
     [Fact]
+    public async Task DeliveredPush_IsReplacedByAnsweredBy_WithTheSameTag_WhenAnotherSellerAccepts()
+    {
+        using var device = new PushStandIn();
+        await using var pushService = await StandInServer.StartAsync((_, _, r) => { r.StatusCode = 201; return Task.CompletedTask; });
+        await using var app = new EscalationApp(new Dictionary<string, string?>
+        {
+            ["WebPush:AllowLoopbackForTesting"] = "true",
+            ["WebPush:AllowedHosts:0"] = "127.0.0.1",
+        });
+        var seller1 = (await app.ScopeOfAsync(EscalationApp.Seller1)).UserId;
+        Assert.Equal(SubscribeResult.Stored, await app.Get<PushSubscriptions>().SubscribeAsync(seller1, new Uri(pushService.BaseUri, "push/1").ToString(),
+            device.P256dh, device.AuthText, "test", default));
+        var callId = await app.RingAsync();
+        await WaitUntilAsync(() => pushService.Requests.Count == 1);
+        await WaitForAsync(app, callId, m => m.Channel == OutboxChannel.Push && m.Status == OutboxStatus.Sent);
+
+        await app.AcceptAsync(callId, EscalationApp.Seller2);
+        await WaitUntilAsync(() => pushService.Requests.Count == 2);
+
+        var (ringing, answered) = (Json(device.Open(pushService.Requests[0]).Payload), Json(device.Open(pushService.Requests[1]).Payload));
+        Assert.Equal(callId.ToString(), ringing.GetProperty("tag").GetString());
+        Assert.Equal(callId.ToString(), answered.GetProperty("tag").GetString()); // replaces the notification on the device
+        Assert.Equal("Answered by Sophie Seller", answered.GetProperty("title").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, answered.GetProperty("url").ValueKind); // no accept link any more
+    }
+
+    private static System.Text.Json.JsonElement Json(string payload) => System.Text.Json.JsonDocument.Parse(payload).RootElement;
+
+    private static async Task WaitForAsync(EscalationApp app, Guid callId, Func<OutboxMessage, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!(await app.MessagesAsync(callId)).Any(condition) && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Contains(await app.MessagesAsync(callId), m => condition(m));
+    }
+
+    [Fact]
     public async Task Decline_WithdrawsOnlyThatSellersMessages()
     {
         await using var app = new EscalationApp();

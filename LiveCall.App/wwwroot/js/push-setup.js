@@ -1,6 +1,8 @@
 // Browser notification set-up for the dashboard warning: what this browser can do, and "Enable notifications"
 // (permission, service worker, push subscription with the VAPID key, stored on the server).
 
+const SubscribeTimeoutSeconds = 15;
+
 /** "unsupported" | "denied" | "prompt" | "unsubscribed" | "ok" */
 export async function state() {
     if (!supported()) return { status: 'unsupported' };
@@ -31,7 +33,11 @@ export async function enable() {
         if (!subscription) {
             const keyResponse = await fetch('/api/push/public-key');
             const { publicKey } = await keyResponse.json();
-            subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: fromBase64Url(publicKey) });
+            // The browser registers with its vendor's push service here; behind a firewall that can take forever.
+            subscription = await Promise.race([
+                registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: fromBase64Url(publicKey) }),
+                new Promise((_, reject) => setTimeout(() => reject(new Error(`the browser's push service did not answer within ${SubscribeTimeoutSeconds} s`)), SubscribeTimeoutSeconds * 1000)),
+            ]);
         }
         const json = subscription.toJSON();
         const stored = await fetch('/api/push/subscriptions', {
@@ -42,7 +48,7 @@ export async function enable() {
         if (!stored.ok) return { status: 'failed', error: `HTTP ${stored.status}` };
         return { status: 'ok' };
     } catch (e) {
-        return { status: 'failed', error: `${e && e.name ? e.name + ': ' : ''}${e && e.message ? e.message : e}` };
+        return { status: 'failed', error: `${e && e.name && e.name !== 'Error' ? e.name + ': ' : ''}${e && e.message ? e.message : e}` };
     }
 }
 

@@ -60,6 +60,35 @@ public sealed partial class RingEscalations(
     {
         var withdrawn = await outbox.CancelQueuedForCallAsync(callId, cancellationToken);
         LogWithdrawn(logger, callId, withdrawn);
+        await ReplaceDeliveredPushesAsync(callId, cancellationToken);
+    }
+
+    /// <summary>
+    /// A notification that already reached a device would offer "Accept" for a call that is over: a second push with the
+    /// same tag replaces it with "Answered by NAME" or "Missed call" (no accept link).
+    /// </summary>
+    private async Task ReplaceDeliveredPushesAsync(Guid callId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reached = await db.Outbox.Where(m => m.CallId == callId && m.Channel == OutboxChannel.Push && m.UserId != null
+                && (m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Delivered || m.Status == OutboxStatus.Sending))
+            .Select(m => m.UserId!).Distinct().ToListAsync(cancellationToken);
+        if (reached.Count == 0) return;
+        var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId)
+            .Join(db.Locations, c => c.LocationId, l => l.Id, (c, l) => new { c.DealerId, c.LocationId, c.AcceptedByUserId, LocationName = l.Name })
+            .SingleAsync(cancellationToken);
+        var customer = await db.CallParticipants.Where(p => p.CallId == callId && p.Kind == ParticipantKind.Customer)
+            .Select(p => p.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var answeredBy = call.AcceptedByUserId is { } winner
+            ? await db.Users.Where(u => u.Id == winner).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) : null;
+        var sellers = await db.Users.AsNoTracking().Where(u => reached.Contains(u.Id)).Select(u => new { u.Id, u.Language }).ToListAsync(cancellationToken);
+        foreach (var seller in sellers)
+        {
+            var texts = new RingMessages(customer, call.LocationName, "", seller.Language);
+            var (title, body) = texts.Ended(answeredBy);
+            await outbox.EnqueuePushAsync(new PushRequest(seller.Id, title, body, null, OutboxPurpose.IncomingCall, call.DealerId, call.LocationId,
+                callId, callId.ToString()), cancellationToken);
+        }
     }
 
     public async Task SellerDeclinedAsync(Guid callId, string userId, CancellationToken cancellationToken)

@@ -17,6 +17,13 @@ public sealed record RingMessages(string CustomerName, string LocationName, stri
     public string PushBody => De ? $"{Name} wartet bei {Location}" : $"{Name} is waiting at {Location}";
     public string AcceptAction => De ? "Annehmen" : "Accept";
 
+    /// <summary>The notification that replaces the incoming-call one when the ring is over.</summary>
+    public (string Title, string Body) Ended(string? answeredBy) => answeredBy is not null
+        ? (De ? $"Angenommen von {Plain(answeredBy)}" : $"Answered by {Plain(answeredBy)}",
+           De ? $"Der Anruf von {Name} bei {Location} wurde angenommen." : $"The call from {Name} at {Location} was answered.")
+        : (De ? "Verpasster Anruf" : "Missed call",
+           De ? $"{Name} hat bei {Location} angerufen." : $"{Name} called {Location}.");
+
     public string Sms(string link) => De
         ? $"{Plain(BrandName)}: {Name} wartet bei {Location} auf einen Videoanruf. Annehmen: {link}"
         : $"{Plain(BrandName)}: {Name} is waiting for a video call at {Location}. Accept: {link}";
