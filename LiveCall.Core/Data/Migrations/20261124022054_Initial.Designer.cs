@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveCall.Core.Data.Migrations
 {
     [DbContext(typeof(LiveCallDbContext))]
-    [Migration("20261124013934_Initial")]
+    [Migration("20261124022054_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
