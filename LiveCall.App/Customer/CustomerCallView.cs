@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LiveCall.Core.Calls;
 
 namespace LiveCall.App.Customer;
@@ -34,5 +35,6 @@ public sealed record CustomerCallView(string State)
         Name = call.CustomerName.Length > 0 ? call.CustomerName : null,
     };
 
+    [JsonIgnore]
     public bool IsFinal => State is not "ringing";
 }

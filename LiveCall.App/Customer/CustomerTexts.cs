@@ -17,8 +17,7 @@ public static class CustomerTexts
         ("starting", "Customer.Starting"), ("start", "Customer.Start"), ("sending", "Customer.Sending"), ("send", "Customer.SendCallback"),
         ("sellersOne", "Customer.Waiting.One"), ("sellersMany", "Customer.Waiting.Many"), ("hello", "Customer.Waiting.Hello"),
         ("thanks", "Customer.Thanks.Title"), ("tooMany", "Customer.TooMany"), ("failed", "Customer.Failed"),
-        ("privacyRequired", "Customer.Error.PrivacyRequired"), ("nameRequired", "Customer.Error.NameRequired"),
-        ("contactNeeded", CustomerContactRules.ContactNeeded),
+        ("privacyRequired", "Customer.Error.PrivacyRequired"),
     ];
 
     /// <summary>The page script's texts as JSON for a <c>&lt;script type="application/json"&gt;</c> element ('&lt;' escaped).</summary>
