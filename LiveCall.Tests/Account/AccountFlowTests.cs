@@ -99,6 +99,21 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ForgotPassword_WithAPublicAddress_LinksThere_WhateverHostTheRequestClaims()
+    {
+        await using var app = new LiveCallAppFactory().With("Escalation:PublicBaseUrl", "https://calls.example.com/");
+        using var client = new StaffHttpClient(app.BaseAddress);
+        client.Http.DefaultRequestHeaders.Host = "evil.example";
+
+        await client.SubmitFormAsync("account/forgot-password", "forgot", new Dictionary<string, string> { ["Input.Email"] = "seller1@livecall.demo" });
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        var mail = await db.Outbox.AsNoTracking().SingleAsync(m => m.Purpose == OutboxPurpose.PasswordReset);
+        Assert.Contains("https://calls.example.com/", mail.TextBody);
+        Assert.DoesNotContain("evil.example", mail.TextBody + mail.HtmlBody);
+    }
+
+    [Fact]
     public async Task PasswordReset_LinkSetsTheNewPassword()
     {
         await _app.Services.GetRequiredService<AccountService>().RequestPasswordResetAsync("seller1@livecall.demo", _app.BaseAddress, default);
