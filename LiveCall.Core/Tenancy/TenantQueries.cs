@@ -42,4 +42,12 @@ public static class CallTenantQueries
         StaffRole.DealerAdmin => calls.Where(c => c.DealerId == scope.DealerId),
         _ => calls.Where(c => c.LocationId == scope.LocationId),
     };
+
+    public static IQueryable<Calls.Incoming.CallbackRequest> VisibleTo(this IQueryable<Calls.Incoming.CallbackRequest> requests, TenantScope scope) =>
+        scope.Role switch
+        {
+            StaffRole.PlatformAdmin => requests,
+            StaffRole.DealerAdmin => requests.Where(r => r.DealerId == scope.DealerId),
+            _ => requests.Where(r => r.LocationId == scope.LocationId),
+        };
 }

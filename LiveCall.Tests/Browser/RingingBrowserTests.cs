@@ -187,11 +187,7 @@ public sealed class RingingBrowserTests(ChromiumFixture chromium, ITestOutputHel
         }
     }
 
-    private async Task<TenantScope> ScopeOfAsync(string email)
-    {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
-        return TenantScope.For(await db.Users.SingleAsync(u => u.Email == email));
-    }
+    private Task<TenantScope> ScopeOfAsync(string email) => Calls.CallsTestData.ScopeOfAsync(_app, email);
 
     private async Task<string?> AcceptedByAsync(Guid callId)
     {

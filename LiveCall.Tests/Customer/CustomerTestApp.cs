@@ -51,11 +51,7 @@ public sealed class CustomerTestApp : IAsyncDisposable
         string? phone = null, string? email = null, bool privacy = true) =>
         PostAsync(client, $"api/incoming/demo-motors/{location}/start", new { name, phone, email, privacyAccepted = privacy });
 
-    public async Task<TenantScope> ScopeOfAsync(string email)
-    {
-        await using var db = await DbAsync();
-        return TenantScope.For(await db.Users.SingleAsync(u => u.Email == email));
-    }
+    public Task<TenantScope> ScopeOfAsync(string email) => Calls.CallsTestData.ScopeOfAsync(App, email);
 
     /// <summary>The seller "opens the dashboard": a fresh presence row, as the dashboard circuit writes it.</summary>
     public async Task<string> OpenDashboardAsync(string email)

@@ -32,11 +32,7 @@ public sealed partial class EscalationApp : IAsyncDisposable
 
     public async Task<LiveCallDbContext> DbAsync() => await Get<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
 
-    public async Task<TenantScope> ScopeOfAsync(string email)
-    {
-        await using var db = await DbAsync();
-        return TenantScope.For(await db.Users.SingleAsync(u => u.Email == email));
-    }
+    public Task<TenantScope> ScopeOfAsync(string email) => Calls.CallsTestData.ScopeOfAsync(App, email);
 
     public async Task OpenDashboardAsync(string email) =>
         await Get<PresenceService>().OpenAsync(Guid.NewGuid().ToString(), "test-instance", await ScopeOfAsync(email), default);

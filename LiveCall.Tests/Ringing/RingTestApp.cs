@@ -35,11 +35,7 @@ public sealed class RingTestApp : IAsyncDisposable
 
     public LiveCallDbContext Db() => Get<IDbContextFactory<LiveCallDbContext>>().CreateDbContext();
 
-    public async Task<TenantScope> ScopeOfAsync(string email)
-    {
-        await using var db = Db();
-        return TenantScope.For(await db.Users.SingleAsync(u => u.Email == email));
-    }
+    public Task<TenantScope> ScopeOfAsync(string email) => Calls.CallsTestData.ScopeOfAsync(App, email);
 
     public async Task<Location> LocationAsync(string slug)
     {

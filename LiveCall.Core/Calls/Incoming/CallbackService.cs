@@ -62,13 +62,7 @@ public sealed class CallbackService(IDbContextFactory<LiveCallDbContext> dbFacto
         var calls = db.Calls.AsNoTracking().VisibleTo(scope)
             .Where(c => c.Kind == CallKind.Incoming && (c.State == CallState.Unanswered || c.State == CallState.Cancelled)
                 && c.HandledUtc == null && c.CreatedUtc >= since);
-        var requests = db.CallbackRequests.AsNoTracking().Where(r => r.DoneUtc == null);
-        requests = scope.Role switch
-        {
-            Users.StaffRole.PlatformAdmin => requests,
-            Users.StaffRole.DealerAdmin => requests.Where(r => r.DealerId == scope.DealerId),
-            _ => requests.Where(r => r.LocationId == scope.LocationId),
-        };
+        var requests = db.CallbackRequests.AsNoTracking().VisibleTo(scope).Where(r => r.DoneUtc == null);
         if (dealerFilter is { } d)
         {
             calls = calls.Where(c => c.DealerId == d);

@@ -29,11 +29,7 @@ public sealed class CallbackServiceTests : IAsyncLifetime
 
     private T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    private async Task<TenantScope> ScopeOfAsync(string email)
-    {
-        await using var db = await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
-        return TenantScope.For(await db.Users.SingleAsync(u => u.Email == email));
-    }
+    private Task<TenantScope> ScopeOfAsync(string email) => CallsTestData.ScopeOfAsync(_app, email);
 
     /// <summary>A second dealer with its own seller, to prove that nobody sees another dealer's customers.</summary>
     private async Task<TenantScope> OtherDealerSellerAsync()

@@ -37,11 +37,7 @@ public sealed class IncomingCallServiceTests : IAsyncLifetime
 
     private T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    private async Task<TenantScope> ScopeOfAsync(string email)
-    {
-        await using var db = await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
-        return TenantScope.For(await db.Users.SingleAsync(u => u.Email == email));
-    }
+    private Task<TenantScope> ScopeOfAsync(string email) => CallsTestData.ScopeOfAsync(_app, email);
 
     private async Task OpenDashboardAsync(string email) =>
         await Service<PresenceService>().OpenAsync(Guid.NewGuid().ToString(), "test-instance", await ScopeOfAsync(email), default);
