@@ -1,15 +1,13 @@
 using LiveCall.App.Account;
 using LiveCall.App.Admin;
 using LiveCall.App.Calls;
-using LiveCall.App.Calls.AcceptLinks;
+using LiveCall.App.Calls.FollowUp;
+using LiveCall.App.Calls.Incoming;
 using LiveCall.App.Components;
-using LiveCall.App.Customer;
-using LiveCall.App.Dashboard;
-using LiveCall.App.FollowUp;
 using LiveCall.App.Infrastructure;
 using LiveCall.App.Localization;
 using LiveCall.App.Notifications;
-using LiveCall.App.Ringing;
+using LiveCall.App.Statistics;
 using LiveCall.Core.Data;
 
 if (await HealthProbe.TryRunAsync(args) is { } probe) return probe;

@@ -1,7 +1,8 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using LiveCall.App.Signaling;
+using LiveCall.App.Calls.Incoming;
+using LiveCall.App.Calls.Signaling;
 using LiveCall.Core.Calls;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LiveCall.App.Calls;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using LiveCall.Core.Data;
-using LiveCall.Core.Notifications;
+using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
-using LiveCall.Tests.Infrastructure;
+using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,9 +1,7 @@
 using LiveCall.Core.Admin;
 using LiveCall.Core.Data;
 using LiveCall.Core.Dealers;
-using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
-using LiveCall.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,10 @@
 using LiveCall.Core.Admin;
 using LiveCall.Core.Data;
 using LiveCall.Core.Dealers;
-using LiveCall.Core.Notifications;
+using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
-using LiveCall.Tests.Infrastructure;
+using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using LiveCall.Core.Calls;
 using LiveCall.Core.Data;
-using LiveCall.Tests.Infrastructure;
+using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

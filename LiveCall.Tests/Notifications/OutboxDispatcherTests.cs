@@ -1,5 +1,6 @@
 using LiveCall.Core.Notifications;
 using LiveCall.Core.Notifications.Outbox;
+using LiveCall.Tests.Support;
 
 namespace LiveCall.Tests.Notifications;
 

@@ -1,5 +1,6 @@
 using LiveCall.Core.Notifications;
-using Microsoft.Extensions.Hosting;
+using LiveCall.Core.Notifications.Outbox;
+using LiveCall.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace LiveCall.Tests.Notifications;

@@ -1,5 +1,7 @@
 using LiveCall.Core.Data;
 using LiveCall.Core.Notifications;
+using LiveCall.Core.Notifications.Outbox;
+using LiveCall.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using System.Net;
 using LiveCall.Core.Notifications.Push;
+using LiveCall.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace LiveCall.Tests.Notifications;

@@ -1,7 +1,8 @@
-using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using LiveCall.Core.Notifications;
 using LiveCall.Core.Notifications.Outbox;
+using LiveCall.Tests.Support;
+using Microsoft.AspNetCore.Http;
 
 namespace LiveCall.Tests.Notifications;
 

@@ -1,5 +1,7 @@
 using LiveCall.Core.Notifications;
+using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Notifications.Sms;
+using LiveCall.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Notifications;

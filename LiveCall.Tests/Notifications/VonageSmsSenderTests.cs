@@ -1,7 +1,7 @@
 using System.Net;
 using LiveCall.Core.Notifications;
-using LiveCall.Core.Notifications.Sms;
-using Microsoft.AspNetCore.Http;
+using LiveCall.Core.Notifications.Outbox;
+using LiveCall.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace LiveCall.Tests.Notifications;

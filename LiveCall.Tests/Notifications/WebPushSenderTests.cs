@@ -1,6 +1,8 @@
 using System.Text.Json;
 using LiveCall.Core.Notifications;
+using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Notifications.Push;
+using LiveCall.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,10 +1,11 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using LiveCall.Core.Notifications;
 using LiveCall.Core.Notifications.Email;
+using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Notifications.Sms;
+using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveCall.Tests.Notifications;

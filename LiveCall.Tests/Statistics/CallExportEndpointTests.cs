@@ -2,7 +2,7 @@ using System.Net;
 using LiveCall.Core.Calls;
 using LiveCall.Core.Data;
 using LiveCall.Core.Dealers;
-using LiveCall.Tests.Infrastructure;
+using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using LiveCall.Core.Calls;
 using LiveCall.Core.Statistics;
+using LiveCall.Tests.Support;
 
 namespace LiveCall.Tests.Statistics;
 

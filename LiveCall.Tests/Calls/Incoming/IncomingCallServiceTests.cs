@@ -5,7 +5,7 @@ using LiveCall.Core.Dealers;
 using LiveCall.Core.Live;
 using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
-using LiveCall.Tests.Infrastructure;
+using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,0 +1,81 @@
+using Microsoft.Playwright;
+
+namespace LiveCall.Tests.Support;
+
+/// <summary>One staff user in their own browser context on the call page.</summary>
+public sealed class CallsPageDriver : IAsyncDisposable
+{
+    private CallsPageDriver(IBrowserContext context, IPage page)
+    {
+        Context = context;
+        Page = page;
+    }
+
+    public IBrowserContext Context { get; }
+    public IPage Page { get; }
+
+    /// <summary>Logs in and lands on <paramref name="path"/> (e.g. /call/{id} or /calls).</summary>
+    public static async Task<CallsPageDriver> LoginAsync(IBrowser browser, Uri baseAddress, string email, string password, string path, ViewportSize? viewport = null)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+            Permissions = ["camera", "microphone"],
+        });
+        var page = await context.NewPageAsync();
+        page.Console += (_, m) => { if (m.Type is "error" or "warning") Console.WriteLine($"[{email}] {m.Text}"); };
+        await page.GotoAsync("account/login?ReturnUrl=" + Uri.EscapeDataString(path));
+        await page.FillAsync("[data-testid=login-email]", email);
+        await page.FillAsync("[data-testid=login-password]", password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+        return new CallsPageDriver(context, page);
+    }
+
+    /// <summary>Drives a page that is already on a call screen (e.g. a customer's or one reached through "Accept").</summary>
+    public static CallsPageDriver Wrap(IPage page) => new(page.Context, page);
+
+    public Task WaitJoinedAsync() => Page.Locator("[data-call-root][data-status=joined]").WaitForAsync();
+
+    /// <summary>Waits until this page shows <paramref name="peers"/> remote tiles, each over a connected RTCPeerConnection.</summary>
+    public async Task WaitConnectedAsync(int peers)
+    {
+        try
+        {
+            await WaitForAsync(
+                """n => { const t = [...document.querySelectorAll('[data-testid=tile]')]; return t.length === n && t.every(x => x.dataset.connection === 'connected'); }""",
+                peers);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Not connected to {peers} peers: {await DescribeAsync()}");
+        }
+    }
+
+    /// <summary>The client's view of the call, for failure messages.</summary>
+    public Task<string> DescribeAsync() => Page.EvaluateAsync<string>("""
+        () => JSON.stringify({ status: liveCall.client.status, self: liveCall.client.self, peers: [...liveCall.client.peers.entries()].map(([id, p]) =>
+          ({ id, polite: p.polite, connection: p.pc.connectionState, ice: p.pc.iceConnectionState, signaling: p.pc.signalingState, failures: p.failures, local: p.pc.localDescription?.type, remote: p.pc.remoteDescription?.type, held: p.heldCandidates.length, senders: p.pc.getSenders().length, tx: p.pc.getTransceivers().map(t => t.mid + ':' + t.currentDirection).join(',') })) })
+        """);
+
+    /// <summary>Every remote video has a picture and decodes more frames after a first sample.</summary>
+    public async Task WaitRemoteVideoPlayingAsync()
+    {
+        await WaitForAsync("() => [...document.querySelectorAll('[data-testid=tile] video')].every(v => v.videoWidth > 0)");
+        var first = await Page.EvaluateAsync<double[]>("async () => Object.values(await liveCall.client.diagnostics()).map(d => d.framesDecoded)");
+        await WaitForAsync(
+            "async first => { const now = Object.values(await liveCall.client.diagnostics()).map(d => d.framesDecoded); return now.length === first.length && now.every((f, i) => f > first[i]); }",
+            first);
+    }
+
+    /// <summary>Waits until the (possibly async) JS predicate holds, polling every 100 ms (headless pages may not animate).</summary>
+    public Task WaitForAsync(string predicate, object? arg = null) =>
+        Page.WaitForFunctionAsync(predicate, arg, new PageWaitForFunctionOptions { PollingInterval = 100 });
+
+    public Task<string> ParticipantIdAsync() => Page.EvaluateAsync<string>("() => liveCall.client.self.id");
+
+    public Task ClickAsync(string testId) => Page.ClickAsync($"[data-testid={testId}]");
+
+    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
+}
