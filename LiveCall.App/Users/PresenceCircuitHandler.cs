@@ -1,4 +1,3 @@
-using LiveCall.App.Statistics;
 using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -1,4 +1,3 @@
-using LiveCall.App.Statistics;
 using LiveCall.Core.Users;
 
 namespace LiveCall.App.Users;

@@ -8,7 +8,6 @@ public static class FollowUpExtensions
     public static IHostApplicationBuilder AddFollowUp(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FollowUpService>();
-        builder.AddGuestLinks();
         return builder;
     }
 

@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using LiveCall.App.Infrastructure;
 using LiveCall.Core.Calls;
 
 namespace LiveCall.App.Calls.FollowUp;
@@ -11,32 +11,22 @@ namespace LiveCall.App.Calls.FollowUp;
 public static class GuestLinkEndpoints
 {
     public const string CookieName = "livecall.call";
-    public const string RateLimitPolicy = "guest-link-failures";
-
-    public static IHostApplicationBuilder AddGuestLinks(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton(PartitionedRateLimiter.Create<string, string>(ip =>
-            RateLimitPartition.GetFixedWindowLimiter(ip, _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 })));
-        return builder;
-    }
 
     public static WebApplication MapGuestLinks(this WebApplication app)
     {
         app.MapGet("/j/{token}", async (string token, HttpContext context, CallAccessTokens tokens, CallService calls,
-            PartitionedRateLimiter<string> failures, CancellationToken cancellationToken) =>
+            LinkFailureLimiter failures, CancellationToken cancellationToken) =>
         {
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
             context.Response.Headers.CacheControl = "no-store";
             var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            // Someone guessing links runs out of tries long before a 256-bit token could be found.
-            using (var probe = failures.AttemptAcquire(ip, 0))
-                if (!probe.IsAcquired) return Results.Redirect("/guest/invalid");
+            if (!failures.MayTry(ip)) return Results.Redirect("/guest/invalid");
 
             var holder = await tokens.ValidateAsync(token, cancellationToken);
             var call = holder is null ? null : await calls.FindAsync(holder.CallId, cancellationToken);
             if (holder is null || call is null || call.State is CallState.Ended or CallState.Cancelled or CallState.Unanswered)
             {
-                using var lease = failures.AttemptAcquire(ip, 1); // counts the failure; never waits
+                failures.CountFailure(ip);
                 return Results.Redirect("/guest/invalid");
             }
             context.Response.Cookies.Append(CookieName, token, new CookieOptions

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LiveCall.Core.Calls.Incoming;
 
 /// <summary>Settings of the incoming-call escalation (section "Escalation").</summary>
-public sealed class EscalationOptions
+public sealed class EscalationOptions : IValidatableObject
 {
     public const string Section = "Escalation";
 
@@ -12,8 +14,12 @@ public sealed class EscalationOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
-    public bool IsValid() => string.IsNullOrWhiteSpace(PublicBaseUrl)
-        || (Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http");
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(PublicBaseUrl) && !ValidatedOptions.IsHttpUrl(PublicBaseUrl))
+            yield return ValidatedOptions.Error(Section, nameof(PublicBaseUrl), "must be an absolute http(s) URL.");
+    }
 
-    public Uri BaseUri => new(PublicBaseUrl!.EndsWith('/') ? PublicBaseUrl : PublicBaseUrl + "/");
+    /// <summary>The configured address ending in a slash; null when none is set.</summary>
+    public Uri? BaseUri => string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : new(PublicBaseUrl.EndsWith('/') ? PublicBaseUrl : PublicBaseUrl + "/");
 }

@@ -12,7 +12,7 @@ public sealed class PublicBaseAddress(IOptions<EscalationOptions> options, IServ
 {
     public Uri Get()
     {
-        if (!string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)) return options.Value.BaseUri;
+        if (options.Value.BaseUri is { } configured) return configured;
         var address = server?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Escalation:PublicBaseUrl is not set and the server has no address.");
         foreach (var wildcard in new[] { "://0.0.0.0", "://[::]", "://+", "://*" }) address = address.Replace(wildcard, "://localhost");

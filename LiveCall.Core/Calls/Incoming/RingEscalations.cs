@@ -19,8 +19,9 @@ public sealed partial class RingEscalations(
     NotificationOutbox outbox,
     BrandingService branding,
     PublicBaseAddress publicAddress,
-    ILogger<RingEscalations> logger) : IRingEscalation
+    ILogger<RingEscalations> logger)
 {
+    /// <summary>The ring started: queue push, SMS and email for every ringing seller (with the location's delays).</summary>
     public async Task RingStartedAsync(RingContext ring, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -57,6 +58,7 @@ public sealed partial class RingEscalations(
         LogEscalated(logger, ring.CallId, sellers.Count);
     }
 
+    /// <summary>The ring is over (accepted, cancelled, timed out): withdraw whatever has not gone out yet.</summary>
     public async Task RingEndedAsync(Guid callId, CancellationToken cancellationToken)
     {
         var withdrawn = await outbox.CancelQueuedForCallAsync(callId, cancellationToken);
@@ -92,6 +94,7 @@ public sealed partial class RingEscalations(
         }
     }
 
+    /// <summary>One seller declined: withdraw that seller's pending messages.</summary>
     public async Task SellerDeclinedAsync(Guid callId, string userId, CancellationToken cancellationToken)
     {
         var withdrawn = await outbox.CancelQueuedForCallRecipientAsync(callId, userId, cancellationToken);
