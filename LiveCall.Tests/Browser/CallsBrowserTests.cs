@@ -22,8 +22,8 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
 
         await sam.WaitConnectedAsync(1);
         await sophie.WaitConnectedAsync(1);
-        await sam.WaitRemoteVideoPlayingAsync();
-        await sophie.WaitRemoteVideoPlayingAsync();
+        await sam.WaitRemoteVideoPlayingAsync(1);
+        await sophie.WaitRemoteVideoPlayingAsync(1);
         await Assertions.Expect(sophie.Page.Locator("[data-testid=tile] [data-testid=tile-name]")).ToHaveTextAsync("Sam Seller");
 
         // Mute shows on the other side.
@@ -58,7 +58,7 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
         await sophie.Page.PressAsync("[data-testid=chat-input]", "Enter");
         await Assertions.Expect(sam.Page.Locator("[data-testid=chat-text]").Last).ToHaveTextAsync("Back again");
         await sophie.WaitConnectedAsync(1);
-        await sam.WaitRemoteVideoPlayingAsync();
+        await sam.WaitRemoteVideoPlayingAsync(1);
         Assert.True(await sophie.Page.EvaluateAsync<bool>("() => window.notReloaded === true"));
 
         // Hang up: the last one out ends the call, its duration is stored.
@@ -84,7 +84,7 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
         await using var dana = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.DealerAdmin, LiveCallAppFactory.DemoPassword, path);
 
         foreach (var driver in new[] { sam, sophie, dana }) await driver.WaitConnectedAsync(2);
-        foreach (var driver in new[] { sam, sophie, dana }) await driver.WaitRemoteVideoPlayingAsync();
+        foreach (var driver in new[] { sam, sophie, dana }) await driver.WaitRemoteVideoPlayingAsync(2);
         await Assertions.Expect(sam.Page.GetByRole(AriaRole.Button, new() { Name = "Hang up" })).ToBeVisibleAsync();
         await Assertions.Expect(sam.Page.GetByRole(AriaRole.Button, new() { Name = "Participants (3)" })).ToBeVisibleAsync();
 

@@ -58,7 +58,7 @@ public sealed partial class FollowUpBrowserTests(ChromiumFixture chromium, LiveC
         }
 
         await seller.WaitConnectedAsync(2);
-        await seller.WaitRemoteVideoPlayingAsync();
+        await seller.WaitRemoteVideoPlayingAsync(2);
         foreach (var guest in guests)
         {
             await guest.WaitForFunctionAsync("() => { const t = [...document.querySelectorAll('[data-testid=tile]')]; return t.length === 2 && t.every(x => x.dataset.connection === 'connected'); }",

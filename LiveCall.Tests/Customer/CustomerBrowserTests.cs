@@ -137,7 +137,7 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
         await using var seller = await CallsPageDriver.LoginAsync(chromium.Browser, app.App.BaseAddress, "seller1@livecall.demo", LiveCallAppFactory.DemoPassword, $"/call/{callId}");
         clock.Restart();
         await seller.WaitConnectedAsync(1);
-        await seller.WaitRemoteVideoPlayingAsync();
+        await seller.WaitRemoteVideoPlayingAsync(1);
         var sellerVideo = clock.Elapsed;
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=tile] video')].some(v => v.videoWidth > 0)", null, new() { PollingInterval = 100 });
         output.WriteLine($"accept → customer on the call page: {onCallPage.TotalMilliseconds:F0} ms; seller page loaded → remote video decoding: {sellerVideo.TotalMilliseconds:F0} ms");
