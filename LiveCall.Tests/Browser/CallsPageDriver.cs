@@ -70,9 +70,18 @@ public sealed class CallsPageDriver : IAsyncDisposable
     /// <summary>This page shows <paramref name="peers"/> remote camera videos, each over a connected peer connection, with frames decoded and painted.</summary>
     public Task WaitRemoteVideoPlayingAsync(int peers, TimeSpan? deadline = null) => Media.WaitFlowingAsync(RemoteMedia.CameraTiles, peers, deadline);
 
-    /// <summary>Waits until the JS predicate holds, polling every 100 ms (headless pages may not animate).</summary>
-    public Task WaitForAsync(string predicate, object? arg = null) =>
-        Page.WaitForFunctionAsync(predicate, arg, new PageWaitForFunctionOptions { PollingInterval = 100 });
+    /// <summary>
+    /// Waits until the JS predicate (a function expression) holds, polling every 100 ms (headless pages may not animate).
+    /// The predicate must be synchronous: WaitForFunction does not await a Promise, so one that returns a Promise
+    /// (an async function, getStats(), …) fails here instead of passing at once.
+    /// </summary>
+    public Task WaitForAsync(string predicate, object? arg = null) => WaitForSyncAsync(Page, predicate, arg);
+
+    /// <inheritdoc cref="WaitForAsync"/>
+    public static Task WaitForSyncAsync(IPage page, string predicate, object? arg = null) =>
+        page.WaitForFunctionAsync(
+            "arg => { const r = (" + predicate + ")(arg); if (r && typeof r.then === 'function') throw new Error('WaitForAsync: the predicate returned a Promise; it must be synchronous'); return r; }",
+            arg, new PageWaitForFunctionOptions { PollingInterval = 100 });
 
     public Task<string> ParticipantIdAsync() => Page.EvaluateAsync<string>("() => liveCall.client.self.id");
 
