@@ -21,8 +21,8 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
 
         await sam.WaitConnectedAsync(1);
         await sophie.WaitConnectedAsync(1);
-        await sam.WaitRemoteVideoPlayingAsync();
-        await sophie.WaitRemoteVideoPlayingAsync();
+        await sam.WaitRemoteVideoPlayingAsync(1);
+        await sophie.WaitRemoteVideoPlayingAsync(1);
         await Assertions.Expect(sophie.Page.Locator("[data-testid=tile] [data-testid=tile-name]")).ToHaveTextAsync("Sam Seller");
 
         // Mute shows on the other side.
@@ -40,9 +40,13 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
 
         // Screen sharing sends a second video track.
         await sam.ClickAsync("call-share");
-        await sophie.WaitForAsync("async () => Object.values(await liveCall.client.diagnostics()).every(d => d.videoTracks === 2 && d.screens === 1)");
+        await sophie.WaitForAsync("""
+            () => liveCall.client.peers.size === 1 && [...liveCall.client.peers.values()].every(p =>
+              p.pc.getReceivers().filter(r => r.track.kind === 'video' && r.track.readyState === 'live').length === 2 && p.screenStreams.length === 1)
+            """);
         await Assertions.Expect(sophie.Page.Locator("[data-testid=screen-tile]")).ToBeVisibleAsync();
-        await sophie.WaitForAsync("() => [...document.querySelectorAll('[data-testid=screen-tile] video')].every(v => v.videoWidth > 0)");
+        await sophie.Media.WaitFlowingAsync(RemoteMedia.ScreenTiles, 1);
+        await sophie.WaitRemoteVideoPlayingAsync(1); // the camera goes on beside the screen
         await sam.Page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("calls-desktop-sharing") });
         await sam.ClickAsync("call-share");
         await Assertions.Expect(sophie.Page.Locator("[data-testid=screen-tile]")).ToHaveCountAsync(0);
@@ -57,7 +61,8 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
         await sophie.Page.PressAsync("[data-testid=chat-input]", "Enter");
         await Assertions.Expect(sam.Page.Locator("[data-testid=chat-text]").Last).ToHaveTextAsync("Back again");
         await sophie.WaitConnectedAsync(1);
-        await sam.WaitRemoteVideoPlayingAsync();
+        await sam.WaitRemoteVideoPlayingAsync(1);
+        await sophie.WaitRemoteVideoPlayingAsync(1);
         Assert.True(await sophie.Page.EvaluateAsync<bool>("() => window.notReloaded === true"));
 
         // Hang up: the last one out ends the call, its duration is stored.
@@ -83,7 +88,7 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
         await using var dana = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.DealerAdmin, LiveCallAppFactory.DemoPassword, path);
 
         foreach (var driver in new[] { sam, sophie, dana }) await driver.WaitConnectedAsync(2);
-        foreach (var driver in new[] { sam, sophie, dana }) await driver.WaitRemoteVideoPlayingAsync();
+        foreach (var driver in new[] { sam, sophie, dana }) await driver.WaitRemoteVideoPlayingAsync(2);
         await Assertions.Expect(sam.Page.GetByRole(AriaRole.Button, new() { Name = "Hang up" })).ToBeVisibleAsync();
         await Assertions.Expect(sam.Page.GetByRole(AriaRole.Button, new() { Name = "Participants (3)" })).ToBeVisibleAsync();
 

@@ -40,6 +40,7 @@ public sealed partial class FollowUpBrowserTests(ChromiumFixture chromium, LiveC
         foreach (var invitation in invitations)
         {
             var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), Permissions = ["camera", "microphone"] });
+            await RemoteMedia.InstallAsync(context);
             var guest = await context.NewPageAsync();
             await guest.GotoAsync(LinkIn(invitation.TextBody));
             Assert.EndsWith("/guest", new Uri(guest.Url).AbsolutePath); // the token left the address bar
@@ -55,12 +56,12 @@ public sealed partial class FollowUpBrowserTests(ChromiumFixture chromium, LiveC
         }
 
         await seller.WaitConnectedAsync(2);
-        await seller.WaitRemoteVideoPlayingAsync();
-        foreach (var guest in guests)
+        await seller.WaitRemoteVideoPlayingAsync(2);
+        foreach (var (guest, i) in guests.Select((g, i) => (g, i)))
         {
-            await guest.WaitForFunctionAsync("() => { const t = [...document.querySelectorAll('[data-testid=tile]')]; return t.length === 2 && t.every(x => x.dataset.connection === 'connected'); }",
-                null, new() { PollingInterval = 100, Timeout = 20_000 });
-            await guest.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=tile] video')].every(v => v.videoWidth > 0)", null, new() { PollingInterval = 100 });
+            var call = CallsPageDriver.Wrap(guest, $"guest {i + 1}");
+            await call.WaitConnectedAsync(2);
+            await call.WaitRemoteVideoPlayingAsync(2);
             await Assertions.Expect(guest.Locator(".lc-call-title")).ToHaveTextAsync("Demo Motors");
         }
         await Assertions.Expect(page.Locator("[data-testid=tile] [data-testid=tile-name]")).ToHaveTextAsync(["Max Mustermann", "Erika M."], new() { IgnoreCase = false, Timeout = 10_000 });

@@ -24,6 +24,7 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
             Permissions = ["camera", "microphone"],
         });
         context.SetDefaultTimeout(15_000);
+        await RemoteMedia.InstallAsync(context);
         var page = await context.NewPageAsync();
         page.Console += (_, m) => { if (m.Type is "error") output.WriteLine($"[customer] {m.Text}"); };
         page.Response += (_, r) => { if (r.Status >= 400) output.WriteLine($"[customer] {r.Status} {r.Url}"); };
@@ -136,9 +137,9 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
         await using var seller = await CallsPageDriver.LoginAsync(chromium.Browser, app.App.BaseAddress, "seller1@livecall.demo", LiveCallAppFactory.DemoPassword, $"/call/{callId}");
         clock.Restart();
         await seller.WaitConnectedAsync(1);
-        await seller.WaitRemoteVideoPlayingAsync();
+        await seller.WaitRemoteVideoPlayingAsync(1);
         var sellerVideo = clock.Elapsed;
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=tile] video')].some(v => v.videoWidth > 0)", null, new() { PollingInterval = 100 });
+        await CallsPageDriver.Wrap(page, "customer").WaitRemoteVideoPlayingAsync(1);
         output.WriteLine($"accept → customer on the call page: {onCallPage.TotalMilliseconds:F0} ms; seller page loaded → remote video decoding: {sellerVideo.TotalMilliseconds:F0} ms");
         await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("customer-in-call-en") });
 

@@ -38,6 +38,7 @@ public sealed class IncomingCallEndToEndTests(ChromiumFixture chromium, ITestOut
             Permissions = ["camera", "microphone"],
         });
         context.SetDefaultTimeout(20_000);
+        await RemoteMedia.InstallAsync(context);
         var page = await context.NewPageAsync();
         page.Console += (_, m) => { if (m.Type is "error") output.WriteLine($"[customer] {m.Text}"); };
         return page;
@@ -77,12 +78,12 @@ public sealed class IncomingCallEndToEndTests(ChromiumFixture chromium, ITestOut
 
         var callId = await CallIdAsync();
         await sellerA.Page.WaitForURLAsync(new Regex($"/call/{callId}$"));
-        var customerCall = CallsPageDriver.Wrap(customer);
+        var customerCall = CallsPageDriver.Wrap(customer, "customer");
         await Task.WhenAll(sellerA.WaitConnectedAsync(1), customerCall.WaitConnectedAsync(1));
         var firstFrames = await Task.WhenAll(
             FirstRemoteFrameAsync(sellerA.Page, clock),
             FirstRemoteFrameAsync(customer, clock));
-        await Task.WhenAll(sellerA.WaitRemoteVideoPlayingAsync(), customerCall.WaitRemoteVideoPlayingAsync());
+        await Task.WhenAll(sellerA.WaitRemoteVideoPlayingAsync(1), customerCall.WaitRemoteVideoPlayingAsync(1));
 
         await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync())
         {
