@@ -11,28 +11,14 @@ public static class PhoneNormalizer
     /// Returns the E.164 form of <paramref name="input"/> if it is a valid mobile number; numbers
     /// without a "+" are read in <paramref name="defaultRegion"/> (ISO country code).
     /// </summary>
-    public static bool TryNormalizeMobile(string? input, string? defaultRegion, out string e164)
-    {
-        e164 = "";
-        if (string.IsNullOrWhiteSpace(input) || input.Length > 32) return false;
-        if (input.Any(char.IsLetter)) return false;
-        try
-        {
-            var number = Util.Parse(input, string.IsNullOrWhiteSpace(defaultRegion) ? "ZZ" : defaultRegion.ToUpperInvariant());
-            if (!Util.IsValidNumber(number)) return false;
-            var type = Util.GetNumberType(number);
-            if (type is not (PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE)) return false;
-            e164 = Util.Format(number, PhoneNumberFormat.E164);
-            return true;
-        }
-        catch (NumberParseException)
-        {
-            return false;
-        }
-    }
+    public static bool TryNormalizeMobile(string? input, string? defaultRegion, out string e164) =>
+        TryParse(input, defaultRegion, mobileOnly: true, out e164);
 
     /// <summary>Like <see cref="TryNormalizeMobile"/> but any valid number (a customer may want a call back on a landline).</summary>
-    public static bool TryNormalize(string? input, string? defaultRegion, out string e164)
+    public static bool TryNormalize(string? input, string? defaultRegion, out string e164) =>
+        TryParse(input, defaultRegion, mobileOnly: false, out e164);
+
+    private static bool TryParse(string? input, string? defaultRegion, bool mobileOnly, out string e164)
     {
         e164 = "";
         if (string.IsNullOrWhiteSpace(input) || input.Length > 32) return false;
@@ -41,6 +27,7 @@ public static class PhoneNormalizer
         {
             var number = Util.Parse(input, string.IsNullOrWhiteSpace(defaultRegion) ? "ZZ" : defaultRegion.ToUpperInvariant());
             if (!Util.IsValidNumber(number)) return false;
+            if (mobileOnly && Util.GetNumberType(number) is not (PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE)) return false;
             e164 = Util.Format(number, PhoneNumberFormat.E164);
             return true;
         }
