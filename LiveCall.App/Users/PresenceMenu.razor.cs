@@ -6,11 +6,11 @@ using MudBlazor;
 
 namespace LiveCall.App.Users;
 
-public sealed partial class PresenceMenu : IDisposable
+public sealed partial class PresenceMenu : IAsyncDisposable
 {
     private TenantScope? scope;
     private SellerStatus? status;
-    private IDisposable? subscription;
+    private IAsyncDisposable? subscription;
     private CircuitCulture culture;
     private bool notRung;
 
@@ -27,7 +27,8 @@ public sealed partial class PresenceMenu : IDisposable
                 return;
             }
             status = await Availability.StatusOfAsync(scope.UserId, CancellationToken.None);
-            subscription = Bus.Subscribe(OnLiveEventAsync);
+            var user = scope;
+            subscription = Bus.Subscribe(e => Concerns(e, user), (_, cancellationToken) => InvokeAsync(() => RefreshAsync(user, cancellationToken)));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -36,29 +37,15 @@ public sealed partial class PresenceMenu : IDisposable
     }
 
     /// <summary>Another tab toggled away, or a call of this location changed (the seller may have become busy or free).</summary>
-    private async Task OnLiveEventAsync(LiveEvent e)
+    private static bool Concerns(LiveEvent e, TenantScope user) =>
+        e is PresenceChanged or CallChanged && (e.LocationId is not { } l || l == user.LocationId);
+
+    /// <summary>On this circuit, one event after the other from the bus; a failure is logged by the bus.</summary>
+    private async Task RefreshAsync(TenantScope user, CancellationToken cancellationToken)
     {
-        if (scope is null || e is not (PresenceChanged or CallChanged) || (e.LocationId is { } l && l != scope.LocationId)) return;
-        try
-        {
-            await InvokeAsync(async () =>
-            {
-                culture.Apply();
-                try
-                {
-                    status = await Availability.StatusOfAsync(scope.UserId, CancellationToken.None);
-                    StateHasChanged();
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogFailed(Logger, ex);
-                }
-            });
-        }
-        catch (Exception ex)
-        {
-            LogFailed(Logger, ex);
-        }
+        culture.Apply();
+        status = await Availability.StatusOfAsync(user.UserId, cancellationToken);
+        StateHasChanged();
     }
 
     private async Task SetAwayAsync(bool away)
@@ -91,7 +78,7 @@ public sealed partial class PresenceMenu : IDisposable
         _ => Color.Success,
     };
 
-    public void Dispose() => subscription?.Dispose();
+    public ValueTask DisposeAsync() => subscription?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     [LoggerMessage(LogLevel.Warning, "The seller's availability could not be shown or changed")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -98,9 +98,9 @@ public static class RingBench
     {
         var heard = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
         var watch = Stopwatch.StartNew();
-        using var subscription = world.Bus.Subscribe(e =>
+        await using var subscription = world.Bus.Subscribe(e => e is RingStarted, (_, _) =>
         {
-            if (e is RingStarted) heard.TrySetResult(watch.Elapsed);
+            heard.TrySetResult(watch.Elapsed);
             return Task.CompletedTask;
         });
         var start = await world.Incoming.StartAsync("bench-motors", "downtown", new CustomerContactInput("Bench Customer", null, null), ct);

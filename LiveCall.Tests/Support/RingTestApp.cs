@@ -12,25 +12,37 @@ namespace LiveCall.Tests.Support;
 
 /// <summary>
 /// The real app on a fake clock (Monday 10:00 in Berlin: Downtown and Airport are open) with a recording bus
-/// subscription, and helpers to add staff users anywhere and open their dashboards (presence rows).
+/// subscription, and helpers to add staff users anywhere and open their dashboards (presence rows). Subscribe through
+/// <see cref="Bus"/> to be able to wait for delivery (<see cref="DeliveredAsync"/>).
 /// </summary>
 public sealed class RingTestApp : IAsyncDisposable
 {
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-11-23T09:00:00Z"));
     public LiveCallAppFactory App { get; }
     private readonly List<LiveEvent> _events = [];
-    private readonly IDisposable _subscription;
+    private readonly IAsyncDisposable _subscription;
 
     public RingTestApp()
     {
         App = new LiveCallAppFactory { Time = Time };
         _ = App.BaseAddress;
-        _subscription = Get<ILiveEventBus>().Subscribe(e => { lock (_events) _events.Add(e); return Task.CompletedTask; });
+        Bus = new TrackedLiveEventBus(Get<ILiveEventBus>());
+        _subscription = Bus.Subscribe(_ => true, (e, _) => { lock (_events) _events.Add(e); return Task.CompletedTask; });
     }
+
+    public TrackedLiveEventBus Bus { get; }
+
+    /// <summary>Returns once the recording subscription, and every other one made through <see cref="Bus"/>, has handled what was published so far.</summary>
+    public Task DeliveredAsync() => Bus.DeliveredAsync();
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public IReadOnlyList<T> Events<T>() where T : LiveEvent { lock (_events) return _events.OfType<T>().ToList(); }
+    /// <summary>The events of type <typeparamref name="T"/> published so far (waits for their delivery).</summary>
+    public async Task<IReadOnlyList<T>> EventsAsync<T>() where T : LiveEvent
+    {
+        await DeliveredAsync();
+        lock (_events) return _events.OfType<T>().ToList();
+    }
 
     public LiveCallDbContext Db() => Get<IDbContextFactory<LiveCallDbContext>>().CreateDbContext();
 
@@ -95,7 +107,7 @@ public sealed class RingTestApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _subscription.Dispose();
+        await _subscription.DisposeAsync();
         await App.DisposeAsync();
     }
 }

@@ -51,12 +51,14 @@ public static class CustomerStatusEndpoints
     {
         var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         // Subscribe before reading the state, so a change between the two is not missed.
-        using var subscription = bus.Subscribe(e =>
-        {
-            if (e is RingEnded r && r.CallId == callId || e is CallChanged c && c.CallId == callId || e is RingDeclined d && d.CallId == callId)
+        // EventsMissed (this stream fell behind) wakes it too: it re-reads the call either way.
+        await using var subscription = bus.Subscribe(
+            e => e is RingEnded r && r.CallId == callId || e is CallChanged c && c.CallId == callId || e is RingDeclined d && d.CallId == callId,
+            (_, _) =>
+            {
                 changed.Writer.TryWrite(true);
-            return Task.CompletedTask;
-        });
+                return Task.CompletedTask;
+            });
         using var maxStream = new CancellationTokenSource(MaxStream, time);
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, maxStream.Token);
 

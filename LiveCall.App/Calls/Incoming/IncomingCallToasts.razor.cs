@@ -13,8 +13,9 @@ public sealed partial class IncomingCallToasts : IAsyncDisposable
     /// <summary>Listening to the ring (tests wait for it before starting a call).</summary>
     private bool started;
     private bool? ringingShown;
-    private ITimer? ticker;
-    private bool ticking;
+    /// <summary>Ticks every second while a toast is shown and sleeps without toasts; its loop runs from the first render to disposal.</summary>
+    private PeriodicTimer? ticker;
+    private Task? ticking;
     private IJSObjectReference? module;
     private DotNetObjectReference<IncomingCallToasts>? self;
     private CircuitCulture culture;
@@ -24,7 +25,6 @@ public sealed partial class IncomingCallToasts : IAsyncDisposable
         if (!RendererInfo.IsInteractive) return;
         now = Time.GetUtcNow();
         culture = CircuitCulture.Capture();
-        ticker = Time.CreateTimer(_ => _ = OnTickAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         try
         {
             var user = await Current.ScopeAsync();
@@ -35,7 +35,6 @@ public sealed partial class IncomingCallToasts : IAsyncDisposable
         {
             LogStartFailed(Logger, e);
         }
-        UpdateTicker();
     }
 
     /// <summary>Runs bus work on this circuit, in the seller's language.</summary>
@@ -53,38 +52,52 @@ public sealed partial class IncomingCallToasts : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>The waiting time ticks every second while a toast is shown; no timer runs without toasts.</summary>
+    /// <summary>The waiting time ticks every second while a toast is shown; the timer sleeps without toasts.</summary>
     private void UpdateTicker()
     {
-        var wanted = ToastList.Toasts.Count > 0;
-        if (ticker is null || wanted == ticking) return;
-        ticking = wanted;
-        ticker.Change(wanted ? Tick : Timeout.InfiniteTimeSpan, wanted ? Tick : Timeout.InfiniteTimeSpan);
+        var wanted = ToastList.Toasts.Count > 0 ? Tick : Timeout.InfiniteTimeSpan;
+        if (ticker is not null && ticker.Period != wanted) ticker.Period = wanted;
     }
 
-    private async Task OnTickAsync()
+    /// <summary>The circuit's one tick loop: started after the first render, ended and awaited by <see cref="DisposeAsync"/>.</summary>
+    private async Task TickAsync(PeriodicTimer timer)
     {
-        try
+        while (await timer.WaitForNextTickAsync())
         {
-            await InvokeAsync(() =>
+            try
             {
-                culture.Apply();
-                now = Time.GetUtcNow();
-                ToastList.Prune(now);
-                UpdateTicker();
-                StateHasChanged();
-            });
+                await InvokeAsync(OnTick);
+            }
+            catch (ObjectDisposedException e)
+            {
+                // A tick racing the circuit's end: nothing to show any more.
+                LogTickAfterEnd(Logger, e);
+            }
+            catch (Exception e)
+            {
+                LogTickFailed(Logger, e);
+            }
         }
-        catch (Exception e)
-        {
-            // A tick racing the circuit's end: nothing to show any more.
-            LogTickFailed(Logger, e);
-        }
+    }
+
+    private void OnTick()
+    {
+        culture.Apply();
+        now = Time.GetUtcNow();
+        ToastList.Prune(now);
+        UpdateTicker();
+        StateHasChanged();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!RendererInfo.IsInteractive) return;
+        if (firstRender)
+        {
+            ticker = new PeriodicTimer(Tick, Time);
+            UpdateTicker();
+            ticking = TickAsync(ticker);
+        }
         try
         {
             if (firstRender)
@@ -132,7 +145,8 @@ public sealed partial class IncomingCallToasts : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         ToastList.Detach();
-        ticker?.Dispose();
+        ticker?.Dispose(); // the tick loop sees the timer end and returns
+        if (ticking is not null) await ticking;
         if (module is not null)
         {
             try
@@ -152,6 +166,9 @@ public sealed partial class IncomingCallToasts : IAsyncDisposable
     private static partial void LogStartFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(LogLevel.Debug, "A toast tick came after the circuit ended")]
+    private static partial void LogTickAfterEnd(ILogger logger, Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "A toast tick failed")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(LogLevel.Warning, "The ringtone script failed")]

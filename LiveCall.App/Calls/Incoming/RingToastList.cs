@@ -7,10 +7,11 @@ namespace LiveCall.App.Calls.Incoming;
 
 /// <summary>
 /// One circuit's incoming-call toasts. Listens to the live bus (<see cref="ILiveEventBus"/>: in-process today, a
-/// Redis-backed bus later implements the same seam) for the signed-in seller only, and does every change on the
-/// circuit's dispatcher. Handlers never throw into the bus or the circuit: failures are logged by call id only.
+/// Redis-backed bus later implements the same seam) for the signed-in seller only, one event after the other from its own
+/// queue, and does every change on the circuit's dispatcher. Handlers never throw into the bus or the circuit: failures
+/// are logged by call id only.
 /// </summary>
-public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService incoming, TimeProvider time, ILogger<RingToastList> logger) : IDisposable
+public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService incoming, TimeProvider time, ILogger<RingToastList> logger) : IAsyncDisposable
 {
     /// <summary>How long "Answered by NAME" / "Missed call" stays before the toast goes away.</summary>
     public static readonly TimeSpan EndedToastLifetime = TimeSpan.FromSeconds(5);
@@ -20,7 +21,7 @@ public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService
     private readonly HashSet<Guid> _endedWhileLoading = [];
     private int _loads;
     private TenantScope? _user;
-    private IDisposable? _subscription;
+    private IAsyncDisposable? _subscription;
     private Func<Func<Task>, Task> _dispatch = RunInline;
     private Func<Task> _changed = () => Task.CompletedTask;
 
@@ -37,7 +38,7 @@ public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService
         _changed = changed;
         if (_user is not null) return;
         _user = user;
-        _subscription = bus.Subscribe(OnEventAsync);
+        _subscription = bus.Subscribe(e => Concerns(e, user), OnEventAsync);
         await LoadAsync(null, cancellationToken);
     }
 
@@ -48,19 +49,25 @@ public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService
         _changed = () => Task.CompletedTask;
     }
 
-    private Task OnEventAsync(LiveEvent e)
+    /// <summary>On the publisher's call: only this seller's rings, their end, and this seller's own declines reach the queue.</summary>
+    private static bool Concerns(LiveEvent e, TenantScope user) => e.DealerId == user.DealerId && e switch
     {
-        if (_user is not { } user || e.DealerId != user.DealerId) return Task.CompletedTask;
-        return e switch
-        {
-            RingStarted s when s.SellerIds.Contains(user.UserId) => DispatchAsync(() => LoadAsync(s.CallId, CancellationToken.None), s.CallId),
-            RingEnded ended => DispatchAsync(() => End(ended, user), ended.CallId),
-            RingDeclined d when d.UserId == user.UserId => DispatchAsync(() => Remove(d.CallId), d.CallId),
-            _ => Task.CompletedTask,
-        };
-    }
+        RingStarted s => s.SellerIds.Contains(user.UserId),
+        RingEnded => true,
+        RingDeclined d => d.UserId == user.UserId,
+        _ => false,
+    };
 
-    private async Task DispatchAsync(Func<Task<bool>> work, Guid callId)
+    private Task OnEventAsync(LiveEvent e, CancellationToken cancellationToken) => e switch
+    {
+        RingStarted s => DispatchAsync(() => LoadAsync(s.CallId, cancellationToken), s.CallId),
+        RingEnded ended => DispatchAsync(() => End(ended, _user!), ended.CallId),
+        RingDeclined d => DispatchAsync(() => Remove(d.CallId), d.CallId),
+        EventsMissed => DispatchAsync(() => ResyncAsync(cancellationToken), null),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task DispatchAsync(Func<Task<bool>> work, Guid? callId)
     {
         try
         {
@@ -76,7 +83,7 @@ public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService
                 }
             });
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // The circuit may be going away while the event arrives.
             LogEventFailed(logger, e, callId);
@@ -103,6 +110,14 @@ public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService
         {
             if (--_loads == 0) _endedWhileLoading.Clear();
         }
+    }
+
+    /// <summary>Some events never reached this list (<see cref="EventsMissed"/>): toasts of calls that stopped ringing go, calls that started ringing come.</summary>
+    private async Task<bool> ResyncAsync(CancellationToken cancellationToken)
+    {
+        var ringing = await incoming.RingingForAsync(_user!.UserId, cancellationToken);
+        var stale = _toasts.RemoveAll(t => t is { State: RingToastState.Ringing, Busy: false } && !ringing.Any(c => c.CallId == t.CallId)) > 0;
+        return await LoadAsync(null, cancellationToken) || stale;
     }
 
     private Task<bool> End(RingEnded ended, TenantScope user)
@@ -165,10 +180,10 @@ public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService
         }
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    public ValueTask DisposeAsync() => _subscription?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     [LoggerMessage(LogLevel.Warning, "The ring toast could not follow an event of call {CallId}")]
-    private static partial void LogEventFailed(ILogger logger, Exception exception, Guid callId);
+    private static partial void LogEventFailed(ILogger logger, Exception exception, Guid? callId);
 
     [LoggerMessage(LogLevel.Warning, "Accept or decline of call {CallId} failed")]
     private static partial void LogActionFailed(ILogger logger, Exception exception, Guid callId);

@@ -19,19 +19,21 @@ public sealed class IncomingCallServiceTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-23T09:00:00Z"));
     private LiveCallAppFactory _app = default!;
     private readonly List<LiveEvent> _events = [];
-    private IDisposable? _subscription;
+    private TrackedLiveEventBus _bus = default!;
+    private IAsyncDisposable? _subscription;
 
     public Task InitializeAsync()
     {
         _app = new LiveCallAppFactory { Time = _time };
         _ = _app.BaseAddress;
-        _subscription = Service<ILiveEventBus>().Subscribe(e => { lock (_events) _events.Add(e); return Task.CompletedTask; });
+        _bus = new TrackedLiveEventBus(Service<ILiveEventBus>());
+        _subscription = _bus.Subscribe(_ => true, (e, _) => { lock (_events) _events.Add(e); return Task.CompletedTask; });
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        _subscription?.Dispose();
+        if (_subscription is not null) await _subscription.DisposeAsync();
         await _app.DisposeAsync();
     }
 
@@ -67,6 +69,7 @@ public sealed class IncomingCallServiceTests : IAsyncLifetime
         var start = await Service<IncomingCallService>().StartAsync("demo-motors", "downtown", "Clara Kunde", default);
 
         Assert.True(start.Ringing);
+        await _bus.DeliveredAsync();
         var ring = Assert.Single(_events.OfType<RingStarted>());
         Assert.Equal([(await ScopeOfAsync("seller1@livecall.demo")).UserId], ring.SellerIds);
         Assert.Equal(CallState.Ringing, (await CallAsync(start.CallId!.Value)).State);
@@ -79,6 +82,7 @@ public sealed class IncomingCallServiceTests : IAsyncLifetime
         var start = await Service<IncomingCallService>().StartAsync("demo-motors", "downtown", "Clara Kunde", default);
         Assert.Equal(RingRefusal.NoSellerAvailable, start.Refusal);
         Assert.Equal(CallState.Unanswered, (await CallAsync(start.CallId!.Value)).State);
+        await _bus.DeliveredAsync();
         Assert.Empty(_events.OfType<RingStarted>());
     }
 
@@ -114,6 +118,7 @@ public sealed class IncomingCallServiceTests : IAsyncLifetime
         var call = await CallAsync(start.CallId!.Value);
         Assert.NotNull(call.AcceptedUtc);
         Assert.Contains(call.AcceptedByUserId, sellers.Select(s => s.UserId));
+        await _bus.DeliveredAsync();
         Assert.Single(_events.OfType<RingEnded>());
     }
 
@@ -143,6 +148,7 @@ public sealed class IncomingCallServiceTests : IAsyncLifetime
         await incoming.ExpireDueAsync(default);
         Assert.Equal(CallState.Unanswered, (await CallAsync(start.CallId!.Value)).State);
         await WaitForAsync(() => _events.OfType<RingEnded>().Any());
+        await _bus.DeliveredAsync();
         Assert.Equal(CallState.Unanswered, Assert.Single(_events.OfType<RingEnded>()).Outcome);
         Assert.Equal(AcceptOutcome.NotRinging, (await incoming.AcceptAsync(start.CallId!.Value, await ScopeOfAsync("seller1@livecall.demo"), default)).Outcome);
     }

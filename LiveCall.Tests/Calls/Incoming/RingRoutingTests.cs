@@ -42,7 +42,7 @@ public sealed class RingRoutingTests : IAsyncLifetime
 
         Assert.Equal(3, start.SellersRinging);
         string[] expected = [.. new[] { seller1.UserId, seller2.UserId, locationAdmin.UserId }.Order()];
-        var ring = Assert.Single(_ring.Events<RingStarted>());
+        var ring = Assert.Single(await _ring.EventsAsync<RingStarted>());
         Assert.Equal(expected, ring.SellerIds.Order());
         Assert.Equal(expected, (await _ring.RingTargetsAsync(start.CallId!.Value)).Order());
         Assert.Equal("Clara Kunde", ring.CustomerName);
@@ -74,18 +74,18 @@ public sealed class RingRoutingTests : IAsyncLifetime
 
         Assert.True(await Incoming.DeclineAsync(callId, seller1.UserId, default));
 
-        var declined = Assert.Single(_ring.Events<RingDeclined>());
+        var declined = Assert.Single(await _ring.EventsAsync<RingDeclined>());
         Assert.Equal((callId, seller1.UserId), (declined.CallId, declined.UserId));
         Assert.Empty(await Incoming.RingingForAsync(seller1.UserId, default));
         Assert.Equal(callId, Assert.Single(await Incoming.RingingForAsync(seller2.UserId, default)).CallId);
         Assert.Equal(CallState.Ringing, (await _ring.CallAsync(callId)).State);
-        Assert.Empty(_ring.Events<RingEnded>());
+        Assert.Empty(await _ring.EventsAsync<RingEnded>());
         Assert.False(await Incoming.DeclineAsync(callId, seller1.UserId, default)); // twice is once
 
         Assert.True(await Incoming.DeclineAsync(callId, seller2.UserId, default));
 
         Assert.Equal(CallState.Unanswered, (await _ring.CallAsync(callId)).State);
-        var ended = Assert.Single(_ring.Events<RingEnded>());
+        var ended = Assert.Single(await _ring.EventsAsync<RingEnded>());
         Assert.Equal((callId, CallState.Unanswered, (string?)null), (ended.CallId, ended.Outcome, ended.AnsweredByUserId));
     }
 

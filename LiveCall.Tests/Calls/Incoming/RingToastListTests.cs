@@ -9,7 +9,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LiveCall.Tests.Calls.Incoming;
 
-/// <summary>One circuit's toasts, driven by the app's real in-process bus and incoming-call service.</summary>
+/// <summary>
+/// One circuit's toasts, driven by the app's real in-process bus and incoming-call service. The bus delivers after the
+/// publisher returns, so each step waits for delivery (<see cref="RingTestApp.DeliveredAsync"/>) before looking.
+/// </summary>
 public sealed class RingToastListTests : IAsyncLifetime
 {
     private readonly RingTestApp _ring = new();
@@ -26,7 +29,7 @@ public sealed class RingToastListTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var list in _lists) list.Dispose();
+        foreach (var list in _lists) await list.DisposeAsync();
         await _ring.DisposeAsync();
     }
 
@@ -34,7 +37,7 @@ public sealed class RingToastListTests : IAsyncLifetime
 
     private async Task<RingToastList> ToastListForAsync(TenantScope user, Func<Task>? changed = null)
     {
-        var list = ActivatorUtilities.CreateInstance<RingToastList>(_ring.App.Services);
+        var list = ActivatorUtilities.CreateInstance<RingToastList>(_ring.App.Services, _ring.Bus);
         _lists.Add(list);
         await list.StartAsync(user, work => work(), changed ?? (() => Task.CompletedTask), default);
         return list;
@@ -48,6 +51,7 @@ public sealed class RingToastListTests : IAsyncLifetime
     {
         var list = await ToastListForAsync(_seller1);
         var callId = await CallDowntownAsync();
+        await _ring.DeliveredAsync();
 
         var toast = Assert.Single(list.Toasts);
         Assert.Equal((callId, "Clara Kunde", "Downtown", RingToastState.Ringing), (toast.CallId, toast.CustomerName, toast.LocationName, toast.State));
@@ -68,6 +72,7 @@ public sealed class RingToastListTests : IAsyncLifetime
 
         await Incoming.StartAsync("autohaus-anders", "downtown", "Otto", default);
         await Incoming.StartAsync("demo-motors", "airport", "Paula", default);
+        await _ring.DeliveredAsync();
         Assert.Empty(list.Toasts);
 
         // A ring of this seller's call: events naming another seller or another dealer leave it alone.
@@ -77,6 +82,7 @@ public sealed class RingToastListTests : IAsyncLifetime
         await bus.PublishAsync(new RingDeclined(callId, downtown.DealerId, downtown.Id, _seller2.UserId), default);
         await bus.PublishAsync(new RingDeclined(callId, elsewhere.DealerId, elsewhere.Id, _seller1.UserId), default);
         await bus.PublishAsync(new RingEnded(callId, elsewhere.DealerId, elsewhere.Id, Core.Calls.CallState.Cancelled, null, null), default);
+        await _ring.DeliveredAsync();
 
         Assert.Equal(RingToastState.Ringing, Assert.Single(list.Toasts).State);
         Assert.Equal(1, changes);
@@ -88,8 +94,10 @@ public sealed class RingToastListTests : IAsyncLifetime
         var list1 = await ToastListForAsync(_seller1);
         var list2 = await ToastListForAsync(_seller2);
         var callId = await CallDowntownAsync();
+        await _ring.DeliveredAsync();
 
         Assert.Equal(AcceptOutcome.Won, await list2.AcceptAsync(callId, default));
+        await _ring.DeliveredAsync();
 
         Assert.Empty(list2.Toasts); // the winner goes to the call
         var toast = Assert.Single(list1.Toasts);
@@ -122,13 +130,14 @@ public sealed class RingToastListTests : IAsyncLifetime
     {
         var list = await ToastListForAsync(_seller1);
         var callId = await CallDowntownAsync();
+        await _ring.DeliveredAsync();
 
         var first = list.AcceptAsync(callId, default);
         var second = list.AcceptAsync(callId, default);
 
         Assert.Null(await second);
         Assert.Equal(AcceptOutcome.Won, await first);
-        Assert.Single(_ring.Events<RingEnded>());
+        Assert.Single(await _ring.EventsAsync<RingEnded>());
     }
 
     [Fact]
@@ -136,8 +145,10 @@ public sealed class RingToastListTests : IAsyncLifetime
     {
         var list = await ToastListForAsync(_seller1);
         var callId = await CallDowntownAsync();
+        await _ring.DeliveredAsync();
 
         await Incoming.CancelAsync(callId, default);
+        await _ring.DeliveredAsync();
 
         Assert.Equal(RingToastState.Missed, Assert.Single(list.Toasts).State);
         Assert.False(list.IsRinging);
@@ -150,8 +161,10 @@ public sealed class RingToastListTests : IAsyncLifetime
         var tab2 = await ToastListForAsync(_seller1);
         var other = await ToastListForAsync(_seller2);
         var callId = await CallDowntownAsync();
+        await _ring.DeliveredAsync();
 
         await tab1.DeclineAsync(callId, default);
+        await _ring.DeliveredAsync();
 
         Assert.Empty(tab1.Toasts);
         Assert.Empty(tab2.Toasts);
@@ -178,6 +191,7 @@ public sealed class RingToastListTests : IAsyncLifetime
         var healthy = await ToastListForAsync(_seller2);
 
         var start = await Incoming.StartAsync("demo-motors", "downtown", "Clara Kunde", default);
+        await _ring.DeliveredAsync();
 
         Assert.True(start.Ringing);
         Assert.Single(broken.Toasts);
@@ -188,8 +202,9 @@ public sealed class RingToastListTests : IAsyncLifetime
     public async Task AfterDispose_NoMoreToasts()
     {
         var list = await ToastListForAsync(_seller1);
-        list.Dispose();
+        await list.DisposeAsync();
         await CallDowntownAsync();
+        await _ring.DeliveredAsync();
         Assert.Empty(list.Toasts);
     }
 }
