@@ -2,7 +2,7 @@
 // local media, screen share, chat and media state. No DOM here: call-ui.js draws what it reports.
 // Requires window.signalR (wwwroot/lib/signalr/signalr.min.js).
 import { Peer } from './peer.js';
-import { openCameraAndMicrophone, openMicrophone, openDevice, openScreen } from './media.js';
+import { openCameraAndMicrophone, openMicrophone, openDevice, openScreen } from '../camera.js';
 
 const QUALITY_INTERVAL_MS = 2000;
 

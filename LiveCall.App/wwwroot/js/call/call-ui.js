@@ -1,6 +1,6 @@
 // The in-call screen, drawn into one root element; works on a static page (no Blazor needed).
 import { icon } from './icons.js';
-import { listDevices } from './media.js';
+import { listDevices } from '../camera.js';
 
 const el = (tag, attrs = {}, text) => {
   const node = document.createElement(tag);
