@@ -1,6 +1,7 @@
 // The call client: the signaling session over SignalR (automatic reconnect that rejoins), a mesh of Peers,
 // chat and everyone's media state; my own camera, microphone and screen are LocalMedia (local-media.js).
-// No DOM here: call-ui.js draws what it reports. Requires window.signalR (wwwroot/lib/signalr/signalr.min.js).
+// No DOM here: call-ui.js draws what it reports.
+import '../../lib/signalr/signalr.min.js'; // the vendored browser build (UMD): defines window.signalR
 import { Peer } from './peer.js';
 import { LocalMedia } from './local-media.js';
 
