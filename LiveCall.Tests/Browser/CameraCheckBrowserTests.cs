@@ -15,7 +15,6 @@ public sealed class CameraCheckBrowserTests(ChromiumFixture chromium, LiveCallAp
     : IClassFixture<ChromiumFixture>, IClassFixture<LiveCallAppFactory>, IAsyncLifetime
 {
     private const string CustomerPage = "call/demo-motors/downtown";
-    private const string Denied = "Access to camera and microphone was denied. You can still call; allow them in your browser's site settings to be seen and heard.";
     private const string NoDevice = "No camera or microphone was found. You can still call; connect them and reload this page to be seen and heard.";
     private const string InUse = "Your camera or microphone is being used by another application. You can still call; close that application and reload this page to be seen and heard.";
 
@@ -29,16 +28,19 @@ public sealed class CameraCheckBrowserTests(ChromiumFixture chromium, LiveCallAp
         return Task.CompletedTask;
     }
 
-    [Fact]
-    public async Task CustomerPage_WhenTheCameraIsBlocked_SaysAccessWasDenied()
+    [Theory]
+    [InlineData("en-US", "en", "Access to camera and microphone was denied. You can still call; allow them in your browser's site settings to be seen and heard.")]
+    [InlineData("de-DE", "de", "Der Zugriff auf Kamera und Mikrofon wurde verweigert. Sie können trotzdem anrufen; erlauben Sie ihn in den Website-Einstellungen Ihres Browsers, um gesehen und gehört zu werden.")]
+    public async Task CustomerPage_WhenTheCameraIsBlocked_SaysAccessWasDenied(string locale, string lang, string text)
     {
         await using var browser = await LaunchAsync(ChromiumFixture.Args.Where(a => a != "--use-fake-ui-for-media-stream"));
-        var page = await NewPageAsync(browser, grantCamera: false);
+        var page = await NewPageAsync(browser, grantCamera: false, locale);
         await page.GotoAsync(CustomerPage);
 
         var status = page.Locator("[data-testid=customer-preview-status][data-state=failed]");
         await Assertions.Expect(status).ToHaveAttributeAsync("data-problem", "denied");
-        await Assertions.Expect(status).ToHaveTextAsync(Denied);
+        await Assertions.Expect(status).ToHaveTextAsync(text);
+        await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"customer-camera-denied-{lang}") });
     }
 
     [Fact]
@@ -51,6 +53,7 @@ public sealed class CameraCheckBrowserTests(ChromiumFixture chromium, LiveCallAp
         var status = page.Locator("[data-testid=customer-preview-status][data-state=failed]");
         await Assertions.Expect(status).ToHaveAttributeAsync("data-problem", "no-device");
         await Assertions.Expect(status).ToHaveTextAsync(NoDevice);
+        await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("customer-camera-none-en") });
     }
 
     [Fact]
@@ -77,6 +80,7 @@ public sealed class CameraCheckBrowserTests(ChromiumFixture chromium, LiveCallAp
         var status = page.Locator("[data-testid=guest-preview-status][data-state=failed]");
         await Assertions.Expect(status).ToHaveAttributeAsync("data-problem", "denied");
         await Assertions.Expect(status).ToHaveTextAsync("Access to camera and microphone was denied. You can still join; allow them in your browser's site settings to be seen and heard.");
+        await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("guest-camera-denied-en") });
         await page.ClickAsync("[data-testid=guest-join]");
         await Assertions.Expect(page.Locator("[data-testid=call-notice]")).ToContainTextAsync("Access to camera and microphone was denied.");
     }
@@ -88,12 +92,12 @@ public sealed class CameraCheckBrowserTests(ChromiumFixture chromium, LiveCallAp
         Args = [.. args],
     });
 
-    private async Task<IPage> NewPageAsync(IBrowser browser, bool grantCamera)
+    private async Task<IPage> NewPageAsync(IBrowser browser, bool grantCamera, string locale = "en-US")
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseAddress.ToString(),
-            Locale = "en-US",
+            Locale = locale,
             Permissions = grantCamera ? ["camera", "microphone"] : [],
         });
         context.SetDefaultTimeout(15_000);
