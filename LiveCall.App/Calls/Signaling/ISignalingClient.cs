@@ -1,6 +1,6 @@
 namespace LiveCall.App.Calls.Signaling;
 
-/// <summary>What the server calls on a call client (the methods of wwwroot/js/call/signaling.js).</summary>
+/// <summary>What the server calls on a call client (the handlers wwwroot/js/call/call-client.js registers with connection.on).</summary>
 public interface ISignalingClient
 {
     Task ParticipantJoined(ParticipantInfo participant);

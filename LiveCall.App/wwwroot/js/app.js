@@ -1,3 +1,5 @@
 // Marks the document once the interactive circuit has rendered (tests and scripts wait for it).
-window.livecall = window.livecall || {};
-window.livecall.markInteractive = () => { document.documentElement.dataset.interactive = "true"; };
+// MainLayout imports this module (IJSObjectReference) after its first interactive render.
+export function markInteractive() {
+  document.documentElement.dataset.interactive = 'true';
+}

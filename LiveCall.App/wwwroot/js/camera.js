@@ -1,11 +1,12 @@
-// Local media: camera and microphone with clear error kinds, screen capture, device lists.
+// Camera and microphone for every page that opens them: the customer's and the guest's check before a call
+// (createCameraPreview) and the call itself (js/call/). Why opening failed is named in words the UI can explain.
 
-/** Why getUserMedia failed, in words the UI can explain: denied | no-device | in-use | failed. */
+/** Why getUserMedia failed: denied | no-device | in-use | failed. */
 export function mediaProblem(error) {
   switch (error?.name) {
     case 'NotAllowedError': case 'SecurityError': return 'denied';
     case 'NotFoundError': case 'OverconstrainedError': return 'no-device';
-    case 'NotReadableError': case 'AbortError': return 'in-use';
+    case 'NotReadableError': case 'TrackStartError': case 'AbortError': return 'in-use';
     default: return 'failed';
   }
 }
@@ -55,5 +56,46 @@ export async function listDevices() {
     cameras: devices.filter(d => d.kind === 'videoinput'),
     microphones: devices.filter(d => d.kind === 'audioinput'),
     speakers: devices.filter(d => d.kind === 'audiooutput'),
+  };
+}
+
+// The status line's text for each outcome, from its data-text-* attributes.
+const statusText = { ok: 'textOk', denied: 'textDenied', 'no-device': 'textNoDevice', 'in-use': 'textInUse', failed: 'textFailed' };
+
+/**
+ * The camera check before a call: the live picture in `video` and one sentence in `status`, taken from the
+ * status element's data-text-ok | data-text-denied | data-text-no-device | data-text-in-use | data-text-failed.
+ * The status gets data-state="ok" or "failed" and, on failure, data-problem with the reason. It opens the same
+ * camera and microphone request as the call. start() may be called again (it does nothing while open or opening);
+ * stop() releases the devices so the call can open them, also when a request is still under way.
+ */
+export function createCameraPreview(video, status) {
+  let stream = null;
+  let wanted = false;
+  let pending = false;
+  const show = (state, problem) => {
+    status.textContent = status.dataset[statusText[problem ?? state]] ?? status.dataset.textFailed;
+    status.dataset.state = state;
+    if (problem) status.dataset.problem = problem; else delete status.dataset.problem;
+  };
+  return {
+    async start() {
+      wanted = true;
+      if (stream || pending) return;
+      pending = true;
+      const opened = await openCameraAndMicrophone();
+      pending = false;
+      if (!opened.stream) { show('failed', opened.problem); return; }
+      if (!wanted) { opened.stream.getTracks().forEach(t => t.stop()); return; }
+      stream = opened.stream;
+      video.srcObject = stream;
+      show('ok');
+    },
+    stop() {
+      wanted = false;
+      stream?.getTracks().forEach(t => t.stop());
+      stream = null;
+      video.srcObject = null;
+    },
   };
 }
