@@ -1,7 +1,9 @@
+using LiveCall.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +16,7 @@ namespace LiveCall.Tests.Support;
 /// </summary>
 public sealed class LiveCallAppFactory : WebApplicationFactory<Program>
 {
-    public const string DemoPassword = "Test-Demo-Pass-1!";
+    public const string DemoPassword = TestData.DemoPassword;
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "livecall-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings = new();
 
@@ -28,6 +30,12 @@ public sealed class LiveCallAppFactory : WebApplicationFactory<Program>
         _settings[key] = value;
         return this;
     }
+
+    public TestData Data => new(Services);
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public Task<LiveCallDbContext> DbAsync() => Get<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
 
     public string DatabasePath => Path.Combine(_dataDir, "livecall.db");
 
