@@ -1,12 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using LiveCall.Core.Data;
 using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
 using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Account;
@@ -107,7 +105,7 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
 
         await client.SubmitFormAsync("account/forgot-password", "forgot", new Dictionary<string, string> { ["Input.Email"] = "seller1@livecall.demo" });
 
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await app.DbAsync();
         var mail = await db.Outbox.AsNoTracking().SingleAsync(m => m.Purpose == OutboxPurpose.PasswordReset);
         Assert.Contains("https://calls.example.com/", mail.TextBody);
         Assert.DoesNotContain("evil.example", mail.TextBody + mail.HtmlBody);
@@ -116,7 +114,7 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
     [Fact]
     public async Task PasswordReset_LinkSetsTheNewPassword()
     {
-        await _app.Services.GetRequiredService<AccountService>().RequestPasswordResetAsync("seller1@livecall.demo", _app.BaseAddress, default);
+        await _app.Get<AccountService>().RequestPasswordResetAsync("seller1@livecall.demo", _app.BaseAddress, default);
         var link = LinkIn((await OutboxAsync()).Single(m => m.Purpose == OutboxPurpose.PasswordReset).TextBody);
         using var client = new StaffHttpClient(_app.BaseAddress);
 
@@ -173,7 +171,7 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
         await client.LoginAsync("seller2@livecall.demo", LiveCallAppFactory.DemoPassword);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
 
-        var admins = _app.Services.GetRequiredService<UserAdminService>();
+        var admins = _app.Get<UserAdminService>();
         var scope = await PlatformAdminScopeAsync();
         var seller = (await admins.ListAsync(scope, "seller2", 0, 10, default)).Items.Single();
         var user = (await admins.GetAsync(scope, seller.Id, default))!;
@@ -198,9 +196,9 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
     private async Task<string> CreateUserAndGetActivationLinkAsync(string email)
     {
         var scope = await PlatformAdminScopeAsync();
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await _app.DbAsync();
         var downtown = await db.Locations.SingleAsync(l => l.Slug == "downtown");
-        var result = await _app.Services.GetRequiredService<UserAdminService>().CreateAsync(scope,
+        var result = await _app.Get<UserAdminService>().CreateAsync(scope,
             new UserInput(email, "New Seller", "0151 22223333", StaffRole.Seller, null, downtown.Id, "en", true), _app.BaseAddress, default);
         Assert.True(result.Succeeded, string.Join(", ", result.Errors.Values));
         return LinkIn((await OutboxAsync()).Single(m => m.Recipient == email && m.Purpose == OutboxPurpose.Activation).TextBody);
@@ -210,15 +208,11 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
         await client.SubmitFormAsync(new Uri(link).PathAndQuery.TrimStart('/'), kind == "activate" ? "set-password-Activation" : "set-password-PasswordReset",
             new Dictionary<string, string> { ["Input.Password"] = password, ["Input.Confirm"] = password });
 
-    private async Task<TenantScope> PlatformAdminScopeAsync()
-    {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
-        return TenantScope.For(await db.Users.SingleAsync(u => u.Email == "admin@livecall.demo"));
-    }
+    private Task<TenantScope> PlatformAdminScopeAsync() => _app.Data.ScopeOfAsync(TestData.PlatformAdmin);
 
     private async Task<List<OutboxMessage>> OutboxAsync()
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await _app.DbAsync();
         return await db.Outbox.ToListAsync();
     }
 
@@ -242,11 +236,11 @@ public sealed class AccountLimitTests
     public async Task ForgotPassword_SentTwiceInARow_MailsOnce()
     {
         await using var app = new LiveCallAppFactory();
-        var accounts = app.Services.GetRequiredService<AccountService>();
+        var accounts = app.Get<AccountService>();
         await accounts.RequestPasswordResetAsync("seller1@livecall.demo", app.BaseAddress, default);
         await accounts.RequestPasswordResetAsync("seller1@livecall.demo", app.BaseAddress, default);
 
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await app.DbAsync();
         Assert.Equal(1, await db.Outbox.CountAsync(m => m.Purpose == OutboxPurpose.PasswordReset));
     }
 

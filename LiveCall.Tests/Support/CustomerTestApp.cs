@@ -5,9 +5,6 @@ using LiveCall.Core.Calls;
 using LiveCall.Core.Data;
 using LiveCall.Core.Dealers;
 using LiveCall.Core.Tenancy;
-using LiveCall.Core.Users;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Support;
@@ -16,7 +13,7 @@ namespace LiveCall.Tests.Support;
 public sealed class CustomerTestApp : IAsyncDisposable
 {
     /// <summary>Monday 2026-11-23 10:00 in Berlin: Downtown (always open) and Airport (Mon–Sat 08–20) are open.</summary>
-    public static readonly DateTimeOffset Monday = DateTimeOffset.Parse("2026-11-23T09:00:00Z");
+    public static readonly DateTimeOffset Monday = TestClock.Start;
 
     public CustomerTestApp(FakeTimeProvider? time = null, params (string Key, string Value)[] settings)
     {
@@ -29,7 +26,7 @@ public sealed class CustomerTestApp : IAsyncDisposable
 
     public LiveCallAppFactory App { get; }
 
-    public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
+    public T Service<T>() where T : notnull => App.Get<T>();
 
     public HttpClient Customer(string language = "en")
     {
@@ -50,33 +47,16 @@ public sealed class CustomerTestApp : IAsyncDisposable
         string? phone = null, string? email = null, bool privacy = true) =>
         PostAsync(client, $"api/incoming/demo-motors/{location}/start", new { name, phone, email, privacyAccepted = privacy });
 
-    public Task<TenantScope> ScopeOfAsync(string email) => CallsTestData.ScopeOfAsync(App, email);
+    public Task<TenantScope> ScopeOfAsync(string email) => App.Data.ScopeOfAsync(email);
 
-    /// <summary>The seller "opens the dashboard": a fresh presence row, as the dashboard circuit writes it.</summary>
-    public async Task<string> OpenDashboardAsync(string email)
-    {
-        var circuit = Guid.NewGuid().ToString();
-        await Service<PresenceService>().OpenAsync(circuit, "test-instance", await ScopeOfAsync(email), default);
-        return circuit;
-    }
+    public Task<string> OpenDashboardAsync(string email) => App.Data.OpenDashboardAsync(email);
 
-    public async Task<LiveCallDbContext> DbAsync() => await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+    public Task<LiveCallDbContext> DbAsync() => App.DbAsync();
 
-    public async Task<List<Call>> CallsAsync()
-    {
-        await using var db = await DbAsync();
-        return await db.Calls.AsNoTracking().ToListAsync();
-    }
+    public Task<List<Call>> CallsAsync() => App.Data.CallsAsync();
 
-    public async Task<Location> AddLocationAsync(string slug, string timeZone, OpeningHours hours, string country = "DE")
-    {
-        await using var db = await DbAsync();
-        var dealer = await db.Dealers.SingleAsync(d => d.Slug == "demo-motors");
-        var location = new Location(dealer.Id, slug, slug, country, timeZone, hours);
-        db.Locations.Add(location);
-        await db.SaveChangesAsync();
-        return location;
-    }
+    public Task<Location> AddLocationAsync(string slug, string timeZone, OpeningHours hours, string country = "DE") =>
+        App.Data.AddDemoLocationAsync(slug, timeZone, hours, country);
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
 }

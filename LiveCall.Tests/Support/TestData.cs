@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LiveCall.Core.Calls;
+using LiveCall.Core.Calls.FollowUp;
 using LiveCall.Core.Calls.Incoming;
 using LiveCall.Core.Data;
 using LiveCall.Core.Dealers;
@@ -148,6 +149,16 @@ public sealed partial class TestData(IServiceProvider services)
 
     public Task<CallInvitation> InviteGuestAsync(Guid callId, string name = "Gina Guest") =>
         Get<CallAccessTokens>().InviteAsync(callId, ParticipantKind.Guest, name, TimeSpan.FromHours(1), CancellationToken.None);
+
+    /// <summary>The customer of a call, with the contact they left (as a missed call or callback keeps it).</summary>
+    public async Task AddCustomerAsync(Guid callId, string name, InvitationChannel channel, string contact)
+    {
+        await using var db = await DbAsync();
+        var customer = new CallParticipant(callId, ParticipantKind.Customer, name, null);
+        customer.RecordInvitation(channel, contact);
+        db.CallParticipants.Add(customer);
+        await db.SaveChangesAsync();
+    }
 
     /// <summary>The sellers (both Downtown sellers unless told) open their dashboards; a customer calls Downtown. The call is ringing.</summary>
     public async Task<Guid> RingAsync(string customerName = "Clara Kunde", params string[] sellers)
