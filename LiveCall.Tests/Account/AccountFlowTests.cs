@@ -5,18 +5,16 @@ using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
 using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Account;
 
 public sealed partial class AccountFlowTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private LiveCallAppFactory _app = default!;
 
     public Task InitializeAsync()
     {
-        _app = new LiveCallAppFactory { Time = _time };
+        _app = new LiveCallAppFactory { Options = { ClockStart = DateTimeOffset.UtcNow } };
         _ = _app.BaseAddress;
         return Task.CompletedTask;
     }
@@ -99,7 +97,7 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
     [Fact]
     public async Task ForgotPassword_WithAPublicAddress_LinksThere_WhateverHostTheRequestClaims()
     {
-        await using var app = new LiveCallAppFactory().With("Escalation:PublicBaseUrl", "https://calls.example.com/");
+        await using var app = new LiveCallAppFactory { Options = { Settings = { ["Escalation:PublicBaseUrl"] = "https://calls.example.com/" } } };
         using var client = new StaffHttpClient(app.BaseAddress);
         client.Http.DefaultRequestHeaders.Host = "evil.example";
 
@@ -144,7 +142,7 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
     public async Task ActivationLink_AfterItsLifetime_IsRefused()
     {
         var link = await CreateUserAndGetActivationLinkAsync("late@livecall.demo");
-        _time.Advance(new AccountOptions().ActivationLinkLifetime + TimeSpan.FromMinutes(1));
+        _app.Time.Advance(new AccountOptions().ActivationLinkLifetime + TimeSpan.FromMinutes(1));
         using var client = new StaffHttpClient(_app.BaseAddress);
 
         var page = await client.Http.GetStringAsync(new Uri(link).PathAndQuery.TrimStart('/'));
@@ -247,7 +245,7 @@ public sealed class AccountLimitTests
     [Fact]
     public async Task AccountForms_PostedTooOftenFromOneAddress_AreRefusedWith429()
     {
-        await using var app = new LiveCallAppFactory().With("RateLimits:AccountPostsPerMinute", "3");
+        await using var app = new LiveCallAppFactory { Options = { Settings = { ["RateLimits:AccountPostsPerMinute"] = "3" } } };
         using var client = new StaffHttpClient(app.BaseAddress);
         for (var i = 0; i < 3; i++)
             Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.LoginAsync("nobody@livecall.demo", "Wrong-Pass-1!")).Response.StatusCode);
@@ -266,13 +264,13 @@ public sealed class AccountLimitTests
         Directory.CreateDirectory(dataDir);
         CookieContainer cookies;
         Uri firstAddress;
-        await using (var first = new LiveCallAppFactory().With("Database:Path", path))
+        await using (var first = new LiveCallAppFactory { Options = { Settings = { ["Database:Path"] = path } } })
         {
             using var client = new StaffHttpClient(first.BaseAddress);
             await client.LoginAsync("seller1@livecall.demo", LiveCallAppFactory.DemoPassword);
             (cookies, firstAddress) = (client.Cookies, first.BaseAddress);
         }
-        await using var second = new LiveCallAppFactory().With("Database:Path", path);
+        await using var second = new LiveCallAppFactory { Options = { Settings = { ["Database:Path"] = path } } };
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         foreach (Cookie c in cookies.GetCookies(firstAddress)) handler.CookieContainer.Add(second.BaseAddress, new Cookie(c.Name, c.Value));
         using var http = new HttpClient(handler) { BaseAddress = second.BaseAddress };

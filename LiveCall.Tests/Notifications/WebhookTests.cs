@@ -14,9 +14,9 @@ public sealed class WebhookTests
 {
     private static readonly System.Text.Json.JsonElement V = Vectors.Load("sendgrid-event-webhook.json");
 
-    private static async Task<Guid> SeedSentAsync(TestDatabase db, OutboxChannel channel, string providerId)
+    private static async Task<Guid> SeedSentAsync(WebhookHost host, OutboxChannel channel, string providerId)
     {
-        await using var ctx = db.CreateDbContext();
+        await using var ctx = await host.DbAsync();
         var m = new OutboxMessage(channel, OutboxPurpose.IncomingCall, "x", "s", "t", null, null, null, TestClock.Start.UtcDateTime)
         {
             Status = OutboxStatus.Sent,
@@ -57,8 +57,8 @@ public sealed class WebhookTests
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         await using var host = await WebhookHost.StartAsync(TestClock.Start,
             new() { ["SendGrid:WebhookPublicKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()) });
-        var delivered = await SeedSentAsync(host.Db, OutboxChannel.Email, "msg-a");
-        var bounced = await SeedSentAsync(host.Db, OutboxChannel.Email, "msg-b");
+        var delivered = await SeedSentAsync(host, OutboxChannel.Email, "msg-a");
+        var bounced = await SeedSentAsync(host, OutboxChannel.Email, "msg-b");
         var body = $$"""
             [{"email":"a@dealer.example","timestamp":1795424400,"event":"delivered","sg_event_id":"ev-1","sg_message_id":"msg-a.filter1","outbox_id":"{{delivered}}"},
              {"email":"b@dealer.example","timestamp":1795424400,"event":"bounce","reason":"550 5.1.1 unknown user","sg_event_id":"ev-2","sg_message_id":"msg-b.filter1"}]
@@ -70,7 +70,7 @@ public sealed class WebhookTests
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
-        await using var db = host.Db.CreateDbContext();
+        await using var db = await host.DbAsync();
         Assert.Equal(2, await db.ProcessedWebhookEvents.CountAsync());
         Assert.Equal(OutboxStatus.Delivered, (await db.Outbox.SingleAsync(m => m.Id == delivered)).Status);
         var failed = await db.Outbox.SingleAsync(m => m.Id == bounced);
@@ -84,7 +84,7 @@ public sealed class WebhookTests
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         await using var host = await WebhookHost.StartAsync(TestClock.Start,
             new() { ["SendGrid:WebhookPublicKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()) });
-        var id = await SeedSentAsync(host.Db, OutboxChannel.Email, "msg-a");
+        var id = await SeedSentAsync(host, OutboxChannel.Email, "msg-a");
         var body = $$"""[{"event":"delivered","sg_event_id":"ev-1","outbox_id":"{{id}}"}]""";
         var ts = TestClock.Start.ToUnixTimeSeconds().ToString();
         var signature = Sign(key, ts, body);
@@ -92,7 +92,7 @@ public sealed class WebhookTests
         var response = await host.Client.SendAsync(SignedPost(body.Replace("ev-1", "ev-2"), ts, signature));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await using var db = host.Db.CreateDbContext();
+        await using var db = await host.DbAsync();
         Assert.Equal(0, await db.ProcessedWebhookEvents.CountAsync());
         Assert.Equal(OutboxStatus.Sent, (await db.Outbox.SingleAsync(m => m.Id == id)).Status);
     }
@@ -130,14 +130,14 @@ public sealed class WebhookTests
     {
         await using var host = await WebhookHost.StartAsync(TestClock.Start,
             new() { ["Vonage:SignatureSecret"] = "sig-secret", ["Vonage:SignatureMethod"] = method });
-        var id = await SeedSentAsync(host.Db, OutboxChannel.Sms, "0A0000000123ABCD1");
+        var id = await SeedSentAsync(host, OutboxChannel.Sms, "0A0000000123ABCD1");
         var fields = Receipt(id, "delivered", TestClock.Start);
         fields["sig"] = VonageSignature.Compute(fields, "sig-secret", method);
 
         var response = await host.Client.PostAsync("/webhooks/vonage/delivery-receipt", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        await using var db = host.Db.CreateDbContext();
+        await using var db = await host.DbAsync();
         Assert.Equal(OutboxStatus.Delivered, (await db.Outbox.SingleAsync(m => m.Id == id)).Status);
     }
 
@@ -145,7 +145,7 @@ public sealed class WebhookTests
     public async Task VonageReceipt_WithTamperedField_Returns401AndChangesNothing()
     {
         await using var host = await WebhookHost.StartAsync(TestClock.Start, new() { ["Vonage:SignatureSecret"] = "sig-secret" });
-        var id = await SeedSentAsync(host.Db, OutboxChannel.Sms, "0A0000000123ABCD1");
+        var id = await SeedSentAsync(host, OutboxChannel.Sms, "0A0000000123ABCD1");
         var fields = Receipt(id, "failed", TestClock.Start);
         fields["sig"] = VonageSignature.Compute(fields, "sig-secret", "md5hash");
         fields["status"] = "delivered";
@@ -153,7 +153,7 @@ public sealed class WebhookTests
         var response = await host.Client.GetAsync("/webhooks/vonage/delivery-receipt?" + await new FormUrlEncodedContent(fields).ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await using var db = host.Db.CreateDbContext();
+        await using var db = await host.DbAsync();
         Assert.Equal(OutboxStatus.Sent, (await db.Outbox.SingleAsync(m => m.Id == id)).Status);
     }
 
@@ -161,14 +161,14 @@ public sealed class WebhookTests
     public async Task VonageReceipt_Failed_WithoutSignatureSecret_MarksFailedWithErrorCode()
     {
         await using var host = await WebhookHost.StartAsync(TestClock.Start, []);
-        var id = await SeedSentAsync(host.Db, OutboxChannel.Sms, "0A0000000123ABCD1");
+        var id = await SeedSentAsync(host, OutboxChannel.Sms, "0A0000000123ABCD1");
         var fields = Receipt(id, "failed", TestClock.Start);
         fields["err-code"] = "6";
 
         var response = await host.Client.PostAsJsonAsync("/webhooks/vonage/delivery-receipt", fields);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        await using var db = host.Db.CreateDbContext();
+        await using var db = await host.DbAsync();
         var message = await db.Outbox.SingleAsync(m => m.Id == id);
         Assert.Equal(OutboxStatus.Failed, message.Status);
         Assert.Equal("Vonage receipt: failed (err-code 6)", message.LastError);

@@ -6,19 +6,17 @@ using LiveCall.Core.Notifications.Sms;
 using LiveCall.Core.Tenancy;
 using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Calls.FollowUp;
 
 /// <summary>Guest links from "Start call" to the guest page: unguessable, hashed at rest, expiring, revocable, one answer for every failure.</summary>
 public sealed class GuestLinkTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private LiveCallAppFactory _app = default!;
 
     public Task InitializeAsync()
     {
-        _app = new LiveCallAppFactory { Time = _time };
+        _app = new LiveCallAppFactory { Options = { ClockStart = DateTimeOffset.UtcNow } };
         _ = _app.BaseAddress;
         return Task.CompletedTask;
     }
@@ -91,7 +89,7 @@ public sealed class GuestLinkTests : IAsyncLifetime
         Assert.True(await _app.Get<FollowUpService>().RevokeAsync(await SellerAsync(), revokedCall.CallId, revokedCall.Id, default));
         var revoked = await OpenAsync(revokedLink);
 
-        _time.Advance(FollowUpService.LinkLifetime + TimeSpan.FromMinutes(1));
+        _app.Time.Advance(FollowUpService.LinkLifetime + TimeSpan.FromMinutes(1));
         var expired = await OpenAsync(link);
 
         Assert.NotEmpty(Normalize(wrong));
@@ -126,7 +124,7 @@ public sealed class GuestLinkTests : IAsyncLifetime
     [Fact]
     public async Task SmsOverTheCap_RefusesBeforeAnythingIsSavedOrSent()
     {
-        await using var app = new LiveCallAppFactory().With("SmsLimits:PerUserDaily", "1");
+        await using var app = new LiveCallAppFactory { Options = { Settings = { ["SmsLimits:PerUserDaily"] = "1" } } };
         var seller = await app.Data.ScopeOfAsync(TestData.Seller1);
         var followUps = app.Get<FollowUpService>();
         var first = await followUps.StartAsync(seller, "Sam Seller", "en", [new GuestInvitationInput(InvitationChannel.Sms, "Max", "0151 23456789")], app.BaseAddress, default);

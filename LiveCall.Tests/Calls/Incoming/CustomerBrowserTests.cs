@@ -14,11 +14,11 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
 {
     private const string Page = "call/demo-motors/downtown";
 
-    private async Task<IPage> CustomerPageAsync(CustomerTestApp app, string locale = "en-US", int width = 1280, int height = 860)
+    private async Task<IPage> CustomerPageAsync(LiveCallAppFactory app, string locale = "en-US", int width = 1280, int height = 860)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = app.App.BaseAddress.ToString(),
+            BaseURL = app.BaseAddress.ToString(),
             Locale = locale,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Permissions = ["camera", "microphone"],
@@ -39,7 +39,7 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
         await page.CheckAsync("[data-testid=customer-privacy]");
     }
 
-    private static async Task<Call> CallAsync(CustomerTestApp app)
+    private static async Task<Call> CallAsync(LiveCallAppFactory app)
     {
         await using var db = await app.DbAsync();
         return await db.Calls.AsNoTracking().SingleAsync();
@@ -48,7 +48,7 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
     [Fact]
     public async Task WithNoSellerOnline_StartLeadsToTheCallbackForm_PrefilledWithWhatWasTyped_AndTheRequestIsStored()
     {
-        await using var app = new CustomerTestApp();
+        await using var app = new LiveCallAppFactory();
         var page = await CustomerPageAsync(app);
         await page.GotoAsync(Page);
         await page.ClickAsync("[data-testid=customer-start]");
@@ -76,8 +76,8 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
     [Fact]
     public async Task WithOneSellerPresent_TheWaitingScreenCountsOneSellerAndTheTime_AndCancelCancelsTheCall()
     {
-        await using var app = new CustomerTestApp();
-        await app.OpenDashboardAsync("seller1@livecall.demo");
+        await using var app = new LiveCallAppFactory();
+        await app.Data.OpenDashboardAsync(TestData.Seller1);
         var page = await CustomerPageAsync(app);
         await page.GotoAsync(Page);
         await FillEntryAsync(page, "Clara Kunde");
@@ -98,10 +98,10 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
     [Fact]
     public async Task WhenTheRingTimesOut_TheCustomerGetsTheCallbackForm()
     {
-        await using var app = new CustomerTestApp();
+        await using var app = new LiveCallAppFactory();
         await using (var db = await app.DbAsync())
             await db.Locations.Where(l => l.Slug == "downtown").ExecuteUpdateAsync(s => s.SetProperty(l => l.RingTimeout, TimeSpan.FromSeconds(3)));
-        await app.OpenDashboardAsync("seller1@livecall.demo");
+        await app.Data.OpenDashboardAsync(TestData.Seller1);
         var page = await CustomerPageAsync(app);
         await page.GotoAsync(Page);
         await FillEntryAsync(page, "Clara Kunde", phone: "0151 23456789");
@@ -116,8 +116,8 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
     [Fact]
     public async Task WhenASellerAccepts_TheCustomerIsInTheCall_AndBothSeeVideo_ThenTheBrandedEndPage()
     {
-        await using var app = new CustomerTestApp();
-        await app.OpenDashboardAsync("seller1@livecall.demo");
+        await using var app = new LiveCallAppFactory();
+        await app.Data.OpenDashboardAsync(TestData.Seller1);
         var page = await CustomerPageAsync(app);
         await page.GotoAsync(Page);
         await FillEntryAsync(page, "Clara Kunde");
@@ -126,14 +126,14 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
 
         var callId = (await CallAsync(app)).Id;
         var clock = Stopwatch.StartNew();
-        var accepted = await app.Service<IncomingCallService>().AcceptAsync(callId, await app.ScopeOfAsync("seller1@livecall.demo"), default);
+        var accepted = await app.Get<IncomingCallService>().AcceptAsync(callId, await app.Data.ScopeOfAsync(TestData.Seller1), default);
         Assert.Equal(AcceptOutcome.Won, accepted.Outcome);
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/call/live");
         var onCallPage = clock.Elapsed;
         await Assertions.Expect(page.Locator("[data-call-root][data-status=joined]")).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator(".lc-call-title")).ToHaveTextAsync("Demo Motors");
 
-        await using var seller = await CallsPageDriver.LoginAsync(chromium.Browser, app.App.BaseAddress, "seller1@livecall.demo", LiveCallAppFactory.DemoPassword, $"/call/{callId}");
+        await using var seller = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, TestData.Seller1, LiveCallAppFactory.DemoPassword, $"/call/{callId}");
         clock.Restart();
         await seller.WaitConnectedAsync(1);
         await seller.WaitRemoteVideoPlayingAsync();
@@ -152,17 +152,17 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
     [Fact]
     public async Task EmbedButton_OnAnotherOrigin_ShowsOfflineThenOnline_AndOpensTheCustomerPage()
     {
-        await using var app = new CustomerTestApp();
-        await using var site = await HostSite.StartAsync(app.App.BaseAddress, "demo-motors/downtown");
+        await using var app = new LiveCallAppFactory();
+        await using var site = await HostSite.StartAsync(app.BaseAddress, "demo-motors/downtown");
         var page = await CustomerPageAsync(app);
         await page.GotoAsync(site.Address.ToString());
-        Assert.NotEqual(new Uri(page.Url).Authority, app.App.BaseAddress.Authority);
+        Assert.NotEqual(new Uri(page.Url).Authority, app.BaseAddress.Authority);
 
         var button = page.Locator("[data-livecall-embed] button");
         await Assertions.Expect(button).ToHaveTextAsync("Video call – leave a callback request");
         await Assertions.Expect(button).ToHaveAttributeAsync("data-online", "false");
 
-        await app.OpenDashboardAsync("seller1@livecall.demo");
+        await app.Data.OpenDashboardAsync(TestData.Seller1);
         await page.ReloadAsync();
         await Assertions.Expect(button).ToHaveTextAsync("Video call – sellers available");
         await Assertions.Expect(button).ToHaveAttributeAsync("data-online", "true");
@@ -171,7 +171,7 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
 
         var popup = await page.RunAndWaitForPopupAsync(() => button.ClickAsync());
         await popup.WaitForLoadStateAsync();
-        Assert.Equal(new Uri(app.App.BaseAddress, Page), new Uri(popup.Url));
+        Assert.Equal(new Uri(app.BaseAddress, Page), new Uri(popup.Url));
         await Assertions.Expect(popup.Locator("[data-testid=customer-start]")).ToBeVisibleAsync();
     }
 

@@ -12,18 +12,18 @@ public sealed class CustomerScreenshotTests(ChromiumFixture chromium) : IClassFi
     [InlineData("de-DE", "de")]
     public async Task EveryCustomerState_LooksRight_OnDesktopAndPhone(string locale, string lang)
     {
-        await using var app = new CustomerTestApp();
-        await app.AddLocationAsync("showroom", "Europe/Berlin", OpeningHours.AlwaysOpen); // open, but no seller works there
+        await using var app = new LiveCallAppFactory();
+        await app.Data.AddDemoLocationAsync("showroom", "Europe/Berlin", OpeningHours.AlwaysOpen); // open, but no seller works there
         var otherDay = DateTime.UtcNow.AddDays(3).DayOfWeek;
-        await app.AddLocationAsync("workshop", "Europe/Berlin", OpeningHours.Weekly(new TimeOnly(9, 0), new TimeOnly(17, 0), otherDay)); // closed today
-        await app.OpenDashboardAsync("seller1@livecall.demo");
-        await using var site = await HostSite.StartAsync(app.App.BaseAddress, "demo-motors/downtown");
+        await app.Data.AddDemoLocationAsync("workshop", "Europe/Berlin", OpeningHours.Weekly(new TimeOnly(9, 0), new TimeOnly(17, 0), otherDay)); // closed today
+        await app.Data.OpenDashboardAsync(TestData.Seller1);
+        await using var site = await HostSite.StartAsync(app.BaseAddress, "demo-motors/downtown");
 
         foreach (var (device, width, height) in new[] { ("desktop", 1280, 860), ("phone", 390, 844) })
         {
             var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
             {
-                BaseURL = app.App.BaseAddress.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height },
+                BaseURL = app.BaseAddress.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height },
                 Permissions = ["camera", "microphone"], IsMobile = device == "phone", DeviceScaleFactor = 1,
             });
             context.SetDefaultTimeout(15_000);
