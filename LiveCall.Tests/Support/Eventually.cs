@@ -8,23 +8,25 @@ namespace LiveCall.Tests.Support;
 /// </summary>
 public static class Eventually
 {
-    /// <summary>Awaits <paramref name="signal"/>; after <paramref name="deadline"/> fails naming <paramref name="what"/>.</summary>
-    public static async Task SignalAsync(Task signal, TimeSpan deadline, string what)
+    /// <summary>
+    /// Awaits <paramref name="signal"/>; after <paramref name="deadline"/> fails naming <paramref name="what"/>, and at once
+    /// if <paramref name="givenUp"/> completes first (a child process that exited will never send it).
+    /// </summary>
+    public static async Task SignalAsync(Task signal, TimeSpan deadline, string what, Task? givenUp = null)
     {
-        try
+        var first = await Task.WhenAny(signal, givenUp ?? Task.Delay(Timeout.Infinite), Task.Delay(deadline));
+        if (first == signal)
         {
-            await signal.WaitAsync(deadline);
+            await signal;
+            return;
         }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"Waited {deadline.TotalSeconds:0.#} s for {what}.");
-        }
+        throw new TimeoutException(first == givenUp ? $"Gave up waiting for {what}: it can no longer happen." : $"Waited {deadline.TotalSeconds:0.#} s for {what}.");
     }
 
-    /// <inheritdoc cref="SignalAsync(Task, TimeSpan, string)"/>
-    public static async Task<T> SignalAsync<T>(Task<T> signal, TimeSpan deadline, string what)
+    /// <inheritdoc cref="SignalAsync(Task, TimeSpan, string, Task)"/>
+    public static async Task<T> SignalAsync<T>(Task<T> signal, TimeSpan deadline, string what, Task? givenUp = null)
     {
-        await SignalAsync((Task)signal, deadline, what);
+        await SignalAsync((Task)signal, deadline, what, givenUp);
         return await signal;
     }
 
