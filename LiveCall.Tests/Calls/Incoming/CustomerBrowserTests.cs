@@ -14,30 +14,7 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
 {
     private const string Page = "call/demo-motors/downtown";
 
-    private async Task<IPage> CustomerPageAsync(LiveCallAppFactory app, string locale = "en-US", int width = 1280, int height = 860)
-    {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = locale,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Permissions = ["camera", "microphone"],
-        });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
-        page.Console += (_, m) => { if (m.Type is "error") output.WriteLine($"[customer] {m.Text}"); };
-        page.Response += (_, r) => { if (r.Status >= 400) output.WriteLine($"[customer] {r.Status} {r.Url}"); };
-        return page;
-    }
-
-    private static async Task FillEntryAsync(IPage page, string name, string? phone = null, string? email = null)
-    {
-        await Assertions.Expect(page.Locator("[data-testid=customer-preview-status][data-state=ok]")).ToBeVisibleAsync();
-        await page.FillAsync("#customer-name", name);
-        if (phone is not null) await page.FillAsync("#customer-phone", phone);
-        if (email is not null) await page.FillAsync("#customer-email", email);
-        await page.CheckAsync("[data-testid=customer-privacy]");
-    }
+    private Task<CustomerPageDriver> CustomerAsync(LiveCallAppFactory app) => CustomerPageDriver.OpenAsync(chromium.Browser, app.BaseAddress, log: output.WriteLine);
 
     private static async Task<Call> CallAsync(LiveCallAppFactory app)
     {
@@ -49,13 +26,14 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
     public async Task WithNoSellerOnline_StartLeadsToTheCallbackForm_PrefilledWithWhatWasTyped_AndTheRequestIsStored()
     {
         await using var app = new LiveCallAppFactory();
-        var page = await CustomerPageAsync(app);
-        await page.GotoAsync(Page);
-        await page.ClickAsync("[data-testid=customer-start]");
+        await using var customer = await CustomerAsync(app);
+        var page = customer.Page;
+        await customer.GotoAsync();
+        await customer.StartAsync();
         await Assertions.Expect(page.Locator("[data-error-for=privacy]").First).ToHaveTextAsync("Please accept the privacy note to continue.");
-        await FillEntryAsync(page, "Clara Kunde", email: "clara@example.com");
+        await customer.FillEntryAsync("Clara Kunde", email: "clara@example.com");
         await Assertions.Expect(page.Locator("[data-error-for=privacy]").First).ToBeEmptyAsync(); // ticking it took the error away
-        await page.ClickAsync("[data-testid=customer-start]");
+        await customer.StartAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=customer-callback]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=customer-callback] h1:visible")).ToHaveTextAsync("Sorry, nobody could answer");
@@ -78,17 +56,18 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
     {
         await using var app = new LiveCallAppFactory();
         await app.Data.OpenDashboardAsync(TestData.Seller1);
-        var page = await CustomerPageAsync(app);
-        await page.GotoAsync(Page);
-        await FillEntryAsync(page, "Clara Kunde");
-        await page.ClickAsync("[data-testid=customer-start]");
+        await using var customer = await CustomerAsync(app);
+        var page = customer.Page;
+        await customer.GotoAsync();
+        await customer.FillEntryAsync("Clara Kunde");
+        await customer.StartAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=customer-sellers]")).ToHaveTextAsync("1 seller is being notified");
         await Assertions.Expect(page.Locator("[data-testid=customer-elapsed]")).ToHaveTextAsync("0:02", new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("[data-testid=customer-preview-status][data-state=ok]")).ToBeVisibleAsync();
         Assert.Equal(CallState.Ringing, (await CallAsync(app)).State);
 
-        await page.ClickAsync("[data-testid=customer-cancel]");
+        await customer.ClickAsync("customer-cancel");
         await Assertions.Expect(page.Locator("[data-testid=customer-cancelled]")).ToBeVisibleAsync();
         Assert.Equal(CallState.Cancelled, (await CallAsync(app)).State);
         await page.ClickAsync("[data-testid=customer-call-again]");
@@ -102,10 +81,11 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
         await using (var db = await app.DbAsync())
             await db.Locations.Where(l => l.Slug == "downtown").ExecuteUpdateAsync(s => s.SetProperty(l => l.RingTimeout, TimeSpan.FromSeconds(3)));
         await app.Data.OpenDashboardAsync(TestData.Seller1);
-        var page = await CustomerPageAsync(app);
-        await page.GotoAsync(Page);
-        await FillEntryAsync(page, "Clara Kunde", phone: "0151 23456789");
-        await page.ClickAsync("[data-testid=customer-start]");
+        await using var customer = await CustomerAsync(app);
+        var page = customer.Page;
+        await customer.GotoAsync();
+        await customer.FillEntryAsync("Clara Kunde", phone: "0151 23456789");
+        await customer.StartAsync();
         await Assertions.Expect(page.Locator("[data-testid=customer-waiting]")).ToBeVisibleAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=customer-callback]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
@@ -118,10 +98,11 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
     {
         await using var app = new LiveCallAppFactory();
         await app.Data.OpenDashboardAsync(TestData.Seller1);
-        var page = await CustomerPageAsync(app);
-        await page.GotoAsync(Page);
-        await FillEntryAsync(page, "Clara Kunde");
-        await page.ClickAsync("[data-testid=customer-start]");
+        await using var customer = await CustomerAsync(app);
+        var page = customer.Page;
+        await customer.GotoAsync();
+        await customer.FillEntryAsync("Clara Kunde");
+        await customer.StartAsync();
         await Assertions.Expect(page.Locator("[data-testid=customer-sellers]")).ToHaveTextAsync("1 seller is being notified");
 
         var callId = (await CallAsync(app)).Id;
@@ -154,7 +135,8 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
     {
         await using var app = new LiveCallAppFactory();
         await using var site = await HostSite.StartAsync(app.BaseAddress, "demo-motors/downtown");
-        var page = await CustomerPageAsync(app);
+        await using var customer = await CustomerAsync(app);
+        var page = customer.Page;
         await page.GotoAsync(site.Address.ToString());
         Assert.NotEqual(new Uri(page.Url).Authority, app.BaseAddress.Authority);
 
