@@ -13,11 +13,11 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
     [Fact]
     public async Task TwoSellers_SeeAndHearEachOther_MuteChatShareScreen_SurviveASignalingDrop_AndHangUp()
     {
-        await using var sam = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.Seller1, LiveCallAppFactory.DemoPassword, "/call/test");
+        await using var sam = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, TestData.Seller1, LiveCallAppFactory.DemoPassword, "/call/test");
         await sam.Page.Locator("[data-testid=start-test-call]:not([disabled])").ClickAsync();
         await sam.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/call/[0-9a-f-]{36}$"));
         var callId = Guid.Parse(new Uri(sam.Page.Url).Segments[^1]);
-        await using var sophie = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.Seller2, LiveCallAppFactory.DemoPassword, $"/call/{callId}");
+        await using var sophie = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, TestData.Seller2, LiveCallAppFactory.DemoPassword, $"/call/{callId}");
 
         await sam.WaitConnectedAsync(1);
         await sophie.WaitConnectedAsync(1);
@@ -70,7 +70,7 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
         await Assertions.Expect(sam.Page.Locator("[data-testid=tile]")).ToHaveCountAsync(0);
         await sam.ClickAsync("call-hangup");
         await Assertions.Expect(sam.Page.Locator("[data-testid=call-notice]")).ToContainTextAsync("You left the call.");
-        var call = await CallsTestData.FindAsync(app, callId);
+        var call = await app.Data.FindCallAsync(callId);
         Assert.Equal(CallState.Ended, call!.State);
         Assert.NotNull(call.ConnectedUtc);
         Assert.NotNull(call.DurationSeconds);
@@ -80,12 +80,12 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
     [Fact]
     public async Task ThreeStaffUsers_AllConnect_AndThePhoneLayoutShowsEveryone()
     {
-        var call = await CallsTestData.StartCallAsync(app);
+        var call = await app.Data.StartFollowUpAsync();
         var path = $"/call/{call.Id}";
         var phone = new ViewportSize { Width = 390, Height = 844 };
-        await using var sam = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.Seller1, LiveCallAppFactory.DemoPassword, path, phone);
-        await using var sophie = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.Seller2, LiveCallAppFactory.DemoPassword, path);
-        await using var dana = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.DealerAdmin, LiveCallAppFactory.DemoPassword, path);
+        await using var sam = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, TestData.Seller1, LiveCallAppFactory.DemoPassword, path, phone);
+        await using var sophie = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, TestData.Seller2, LiveCallAppFactory.DemoPassword, path);
+        await using var dana = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, TestData.DealerAdmin, LiveCallAppFactory.DemoPassword, path);
 
         foreach (var driver in new[] { sam, sophie, dana }) await driver.WaitConnectedAsync(2);
         foreach (var driver in new[] { sam, sophie, dana }) await driver.WaitRemoteVideoPlayingAsync(2);
@@ -102,8 +102,8 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
     [Fact]
     public async Task DeniedCameraAndMicrophone_ExplainsIt_AndTheUserCanJoinWithoutMedia()
     {
-        var call = await CallsTestData.StartCallAsync(app);
-        await using var sam = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.Seller1, LiveCallAppFactory.DemoPassword, "/call/test");
+        var call = await app.Data.StartFollowUpAsync();
+        await using var sam = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, TestData.Seller1, LiveCallAppFactory.DemoPassword, "/call/test");
         await sam.Context.AddInitScriptAsync("navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));");
         await sam.Page.GotoAsync($"/call/{call.Id}");
 

@@ -70,8 +70,8 @@ public sealed class CameraCheckBrowserTests(ChromiumFixture chromium, LiveCallAp
     [Fact]
     public async Task GuestPage_WhenTheCameraIsBlocked_SaysAccessWasDenied_AndJoinStillWorks()
     {
-        var call = await CallsTestData.StartCallAsync(app);
-        var invitation = await CallsTestData.InviteGuestAsync(app, call.Id, "Erika");
+        var call = await app.Data.StartFollowUpAsync();
+        var invitation = await app.Data.InviteGuestAsync(call.Id, "Erika");
         await using var browser = await LaunchAsync(ChromiumFixture.Args.Where(a => a != "--use-fake-ui-for-media-stream"));
         var page = await NewPageAsync(browser, grantCamera: false);
         await page.GotoAsync($"j/{invitation.Token}");

@@ -12,10 +12,10 @@ public sealed class RemoteMediaTests(ChromiumFixture chromium, LiveCallAppFactor
     [Fact]
     public async Task WhenTheRemoteSideStopsSendingVideo_TheCheckReportsNotFlowing_AndFlowingAgainWhenItResumes()
     {
-        var call = await CallsTestData.StartCallAsync(app);
+        var call = await app.Data.StartFollowUpAsync();
         var path = $"/call/{call.Id}";
-        await using var sam = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.Seller1, LiveCallAppFactory.DemoPassword, path);
-        await using var sophie = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.Seller2, LiveCallAppFactory.DemoPassword, path);
+        await using var sam = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, TestData.Seller1, LiveCallAppFactory.DemoPassword, path);
+        await using var sophie = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, TestData.Seller2, LiveCallAppFactory.DemoPassword, path);
         await sam.WaitConnectedAsync(1);
         await sophie.WaitConnectedAsync(1);
         await sophie.WaitRemoteVideoPlayingAsync(1);
@@ -54,10 +54,10 @@ public sealed class RemoteMediaTests(ChromiumFixture chromium, LiveCallAppFactor
     [Fact]
     public async Task WhenTheRemoteCameraTrackEnds_TheCheckReportsNotFlowing()
     {
-        var call = await CallsTestData.StartCallAsync(app);
+        var call = await app.Data.StartFollowUpAsync();
         var path = $"/call/{call.Id}";
-        await using var sam = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.Seller1, LiveCallAppFactory.DemoPassword, path);
-        await using var sophie = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, CallsTestData.Seller2, LiveCallAppFactory.DemoPassword, path);
+        await using var sam = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, TestData.Seller1, LiveCallAppFactory.DemoPassword, path);
+        await using var sophie = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, TestData.Seller2, LiveCallAppFactory.DemoPassword, path);
         await sophie.WaitConnectedAsync(1);
         await sophie.WaitRemoteVideoPlayingAsync(1);
 

@@ -181,14 +181,25 @@ public sealed class PushBrowserTests(LiveCallAppFactory app) : IClassFixture<Liv
         return list[0];
     }
 
+    /// <summary>The page (open already, opened or navigated later) at <paramref name="path"/>: waits on the browser's page and navigation events.</summary>
     private static async Task<IPage> WaitForPageAsync(IBrowserContext context, string path)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
+        var reached = new TaskCompletionSource<IPage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Watch(IPage page)
         {
-            if (context.Pages.FirstOrDefault(p => new Uri(p.Url).AbsolutePath == path) is { } found) return found;
-            Assert.True(DateTime.UtcNow < deadline, $"no page reached {path}; pages: {string.Join(", ", context.Pages.Select(p => p.Url))}");
-            await Task.Delay(50);
+            if (new Uri(page.Url).AbsolutePath == path) reached.TrySetResult(page);
+            page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame && new Uri(page.Url).AbsolutePath == path) reached.TrySetResult(page); };
+        }
+        context.Page += (_, page) => Watch(page);
+        foreach (var page in context.Pages) Watch(page);
+        try
+        {
+            return await Eventually.SignalAsync(reached.Task, TimeSpan.FromSeconds(15), $"a page at {path}");
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"no page reached {path}; pages: {string.Join(", ", context.Pages.Select(p => p.Url))}");
+            throw;
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> _waiting = [];
 
     private AppProcess(Process process) => _process = process;
 
@@ -22,6 +23,31 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>What the app wrote to stdout and stderr so far.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
+
+    /// <summary>Completes with the first line of output (so far or to come) that <paramref name="match"/> accepts, e.g. a log message.</summary>
+    public Task<string> LineAsync(Func<string, bool> match)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiting)
+        {
+            if (_output.FirstOrDefault(match) is { } line) seen.SetResult(line);
+            else _waiting.Add((match, seen));
+        }
+        return seen.Task;
+    }
+
+    private void Received(string line)
+    {
+        lock (_waiting)
+        {
+            _output.Enqueue(line);
+            foreach (var waiter in _waiting.Where(w => w.Match(line)).ToList())
+            {
+                waiter.Seen.TrySetResult(line);
+                _waiting.Remove(waiter);
+            }
+        }
+    }
 
     public static AppProcess Start(int port, IReadOnlyDictionary<string, string> environment)
     {
@@ -41,8 +67,8 @@ public sealed class AppProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start };
         var app = new AppProcess(process);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) app._output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) app._output.Enqueue(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) app.Received(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) app.Received(e.Data); };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

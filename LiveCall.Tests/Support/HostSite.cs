@@ -1,35 +1,25 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LiveCall.Tests.Support;
 
-/// <summary>A dealer's web site on another origin (its own Kestrel, reached as http://localhost:port) that embeds the button.</summary>
+/// <summary>A dealer's web site on another origin (a <see cref="LoopbackServer"/>, reached as http://localhost:port) that embeds the button.</summary>
 public sealed class HostSite : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
 
-    private HostSite(WebApplication app, Uri address)
+    private HostSite(LoopbackServer server)
     {
-        _app = app;
-        Address = address;
+        _server = server;
+        Address = new Uri($"http://localhost:{server.BaseUri.Port}/");
     }
 
     public Uri Address { get; }
 
     public static async Task<HostSite> StartAsync(Uri liveCall, string location, string? lang = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         var langAttribute = lang is null ? "" : $" data-lang=\"{lang}\"";
-        app.MapGet("/", () => Results.Content($$"""
+        var page = $$"""
             <!DOCTYPE html>
             <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Autohaus Beispiel</title>
@@ -43,11 +33,9 @@ public sealed class HostSite : IAsyncDisposable
             <main><h1>Our cars</h1><div class="car">Estate car, blue, 2024</div><div class="car">Compact, silver, 2023</div><button>Host button</button></main>
             <script src="{{liveCall}}embed.js" data-location="{{location}}"{{langAttribute}} async></script>
             </body></html>
-            """, "text/html"));
-        await app.StartAsync();
-        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
-        return new HostSite(app, new Uri($"http://localhost:{port}/"));
+            """;
+        return new HostSite(await LoopbackServer.StartAsync(app => app.MapGet("/", () => Results.Content(page, "text/html"))));
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -1,7 +1,9 @@
+using LiveCall.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -9,25 +11,31 @@ using Microsoft.Extensions.Time.Testing;
 namespace LiveCall.Tests.Support;
 
 /// <summary>
-/// The real app (Development: migrated SQLite file of its own, demo seed) on Kestrel at 127.0.0.1 and a
-/// free port, so browsers and HTTP clients talk to it over a real socket.
+/// The real app for web tests (Development: a migrated SQLite file of its own, demo seed) on Kestrel at 127.0.0.1 and a
+/// free port, so browsers and HTTP clients talk to it over a real socket, its background services running as in
+/// production. <see cref="Options"/> (fake clock, settings) are set in the initializer, before first use. Service
+/// tests use <see cref="ServiceHost"/>.
 /// </summary>
 public sealed class LiveCallAppFactory : WebApplicationFactory<Program>
 {
-    public const string DemoPassword = "Test-Demo-Pass-1!";
+    public const string DemoPassword = TestData.DemoPassword;
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "livecall-tests", Guid.NewGuid().ToString("N"));
-    private readonly Dictionary<string, string?> _settings = new();
+    private FakeTimeProvider? _time;
 
     public LiveCallAppFactory() => UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
 
-    /// <summary>Set before first use to replace the clock.</summary>
-    public FakeTimeProvider? Time { get; init; }
+    public LiveCallAppOptions Options { get; } = new();
 
-    public LiveCallAppFactory With(string key, string? value)
-    {
-        _settings[key] = value;
-        return this;
-    }
+    /// <summary>The app's clock (with <see cref="LiveCallAppOptions.FakeClock"/>).</summary>
+    public FakeTimeProvider Time => Options.FakeClock
+        ? _time ??= new FakeTimeProvider(Options.ClockStart)
+        : throw new InvalidOperationException("This app runs on the system clock: set Options.FakeClock.");
+
+    public TestData Data => new(Services);
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public Task<LiveCallDbContext> DbAsync() => Get<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
 
     public string DatabasePath => Path.Combine(_dataDir, "livecall.db");
 
@@ -48,10 +56,14 @@ public sealed class LiveCallAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
-        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        // Every test client is 127.0.0.1: the customer's per-IP limits are raised, and tested on their own by setting them.
+        builder.UseSetting("Customer:NewRequestsPerTenMinutes", "1000");
+        builder.UseSetting("Customer:ApiRequestsPerMinute", "1000");
+        builder.UseSetting("Customer:PageRequestsPerMinute", "1000");
+        foreach (var (key, value) in Options.Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
-            if (Time is not null)
+            if (Options.FakeClock)
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Time);

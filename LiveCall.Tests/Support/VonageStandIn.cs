@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace LiveCall.Tests.Support;
 
-/// <summary>Vonage SMS API answers, as its sms/json endpoint gives them.</summary>
+/// <summary>Vonage SMS API answers, as its sms/json endpoint gives them, and the settings that point the app at a stand-in. Shared with LiveCall.Bench.</summary>
 public static class VonageStandIn
 {
     public static Task Status(HttpResponse response, string status, string messageId = "0A0000000123ABCD1") =>

@@ -1,61 +1,63 @@
-using System.Net;
 using LiveCall.App.Notifications;
 using LiveCall.Core.Data;
+using LiveCall.Core.Notifications.Outbox;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Support;
 
-/// <summary>A real app host with AddNotifications/MapNotifications on 127.0.0.1, for webhook tests. The outbox worker is removed.</summary>
+/// <summary>
+/// AddNotifications/MapNotifications alone on a <see cref="LoopbackServer"/>, over a migrated SQLite file, for the
+/// webhook tests; no outbox worker. Not the whole app: its status-code pages re-execute a POST answered 401 into a
+/// 400 (the re-executed POST meets antiforgery), which is not what these tests are about.
+/// </summary>
 public sealed class WebhookHost : IAsyncDisposable
 {
-    private WebhookHost(WebApplication app, TestDatabase db, FakeTimeProvider time, HttpClient client)
+    private readonly LoopbackServer _server;
+    private readonly string _dataDir;
+
+    private WebhookHost(LoopbackServer server, string dataDir)
     {
-        App = app;
-        Db = db;
-        Time = time;
-        Client = client;
+        _server = server;
+        _dataDir = dataDir;
+        Client = new HttpClient { BaseAddress = server.BaseUri };
     }
 
-    public WebApplication App { get; }
-    public TestDatabase Db { get; }
-    public FakeTimeProvider Time { get; }
     public HttpClient Client { get; }
+
+    public Task<LiveCallDbContext> DbAsync() => _server.App.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
 
     public static async Task<WebhookHost> StartAsync(DateTimeOffset now, Dictionary<string, string?> settings)
     {
-        var db = new TestDatabase();
-        var time = new FakeTimeProvider(now);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton<IDbContextFactory<LiveCallDbContext>>(db);
-        builder.Services.AddAuthorization();
-        builder.AddNotifications();
-        var worker = builder.Services.Single(d => d.ImplementationType == typeof(Core.Notifications.Outbox.OutboxWorker));
-        builder.Services.Remove(worker);
-        var app = builder.Build();
-        app.UseAuthorization();
-        app.MapNotifications();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new WebhookHost(app, db, time, new HttpClient { BaseAddress = new Uri(address) });
+        var dataDir = Path.Combine(Path.GetTempPath(), "livecall-tests", Guid.NewGuid().ToString("N"));
+        var server = await LoopbackServer.StartAsync(
+            app =>
+            {
+                app.UseAuthorization();
+                app.MapNotifications();
+            },
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["Database:Path"] = Path.Combine(dataDir, "livecall.db") });
+                builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
+                builder.AddData();
+                builder.Services.AddAuthorization();
+                builder.AddNotifications();
+                builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(OutboxWorker)));
+            });
+        await server.App.Services.MigrateDatabaseAsync(); // before the test's first request
+        return new WebhookHost(server, dataDir);
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-        Db.Dispose();
+        await using (var db = await DbAsync()) SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+        await _server.DisposeAsync();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,46 +1,36 @@
 using System.Net;
 using LiveCall.Core.Calls;
 using LiveCall.Core.Calls.FollowUp;
-using LiveCall.Core.Data;
 using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Notifications.Sms;
 using LiveCall.Core.Tenancy;
 using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Calls.FollowUp;
 
 /// <summary>Guest links from "Start call" to the guest page: unguessable, hashed at rest, expiring, revocable, one answer for every failure.</summary>
 public sealed class GuestLinkTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private LiveCallAppFactory _app = default!;
 
     public Task InitializeAsync()
     {
-        _app = new LiveCallAppFactory { Time = _time };
+        _app = new LiveCallAppFactory { Options = { ClockStart = DateTimeOffset.UtcNow } };
         _ = _app.BaseAddress;
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
-
-    private async Task<TenantScope> SellerAsync()
-    {
-        await using var db = await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
-        return TenantScope.For(await db.Users.SingleAsync(u => u.Email == "seller1@livecall.demo"));
-    }
+    private Task<TenantScope> SellerAsync() => _app.Data.ScopeOfAsync(TestData.Seller1);
 
     private async Task<(Guid CallId, string Link)> StartWithOneGuestAsync()
     {
-        var result = await Service<FollowUpService>().StartAsync(await SellerAsync(), "Sam Seller", "en",
+        var result = await _app.Get<FollowUpService>().StartAsync(await SellerAsync(), "Sam Seller", "en",
             [new GuestInvitationInput(InvitationChannel.Email, "Erika", "erika@example.com")], _app.BaseAddress, default);
         Assert.True(result.Succeeded);
-        await using var db = await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await _app.DbAsync();
         var body = (await db.Outbox.SingleAsync(m => m.CallId == result.CallId)).TextBody;
         return (result.CallId!.Value, System.Text.RegularExpressions.Regex.Match(body, @"https?://\S+/j/[A-Za-z0-9_-]+").Value);
     }
@@ -58,7 +48,7 @@ public sealed class GuestLinkTests : IAsyncLifetime
         var (callId, link) = await StartWithOneGuestAsync();
         var token = link[(link.LastIndexOf('/') + 1)..];
         Assert.Equal(32, Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(token).Length);
-        await using var db = await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await _app.DbAsync();
         var guest = await db.CallParticipants.SingleAsync(p => p.CallId == callId && p.Kind == ParticipantKind.Guest);
         Assert.NotNull(guest.AccessTokenHash);
         Assert.DoesNotContain(token, guest.AccessTokenHash);
@@ -94,12 +84,12 @@ public sealed class GuestLinkTests : IAsyncLifetime
         Assert.Contains("data-testid=\"guest-join\"", await OpenAsync(link)); // still fine
 
         var (_, revokedLink) = await StartWithOneGuestAsync();
-        var revokedCall = (await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContext().CallParticipants.AsNoTracking()
+        var revokedCall = (await (await _app.DbAsync()).CallParticipants.AsNoTracking()
             .Where(p => p.Kind == ParticipantKind.Guest).OrderBy(p => p.Id).ToListAsync()).Single(p => p.CallId != callId);
-        Assert.True(await Service<FollowUpService>().RevokeAsync(await SellerAsync(), revokedCall.CallId, revokedCall.Id, default));
+        Assert.True(await _app.Get<FollowUpService>().RevokeAsync(await SellerAsync(), revokedCall.CallId, revokedCall.Id, default));
         var revoked = await OpenAsync(revokedLink);
 
-        _time.Advance(FollowUpService.LinkLifetime + TimeSpan.FromMinutes(1));
+        _app.Time.Advance(FollowUpService.LinkLifetime + TimeSpan.FromMinutes(1));
         var expired = await OpenAsync(link);
 
         Assert.NotEmpty(Normalize(wrong));
@@ -111,10 +101,10 @@ public sealed class GuestLinkTests : IAsyncLifetime
     public async Task RevokingAnotherDealersGuest_IsRefused()
     {
         var (callId, _) = await StartWithOneGuestAsync();
-        await using var db = await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await _app.DbAsync();
         var guest = await db.CallParticipants.SingleAsync(p => p.CallId == callId && p.Kind == ParticipantKind.Guest);
         var stranger = new TenantScope("x", LiveCall.Core.Users.StaffRole.Seller, Guid.NewGuid(), Guid.NewGuid());
-        Assert.False(await Service<FollowUpService>().RevokeAsync(stranger, callId, guest.Id, default));
+        Assert.False(await _app.Get<FollowUpService>().RevokeAsync(stranger, callId, guest.Id, default));
     }
 
     [Fact]
@@ -134,9 +124,9 @@ public sealed class GuestLinkTests : IAsyncLifetime
     [Fact]
     public async Task SmsOverTheCap_RefusesBeforeAnythingIsSavedOrSent()
     {
-        await using var app = new LiveCallAppFactory().With("SmsLimits:PerUserDaily", "1");
-        var seller = await ScopeIn(app);
-        var followUps = app.Services.GetRequiredService<FollowUpService>();
+        await using var app = new LiveCallAppFactory { Options = { Settings = { ["SmsLimits:PerUserDaily"] = "1" } } };
+        var seller = await app.Data.ScopeOfAsync(TestData.Seller1);
+        var followUps = app.Get<FollowUpService>();
         var first = await followUps.StartAsync(seller, "Sam Seller", "en", [new GuestInvitationInput(InvitationChannel.Sms, "Max", "0151 23456789")], app.BaseAddress, default);
         Assert.True(first.Succeeded);
 
@@ -145,7 +135,7 @@ public sealed class GuestLinkTests : IAsyncLifetime
             app.BaseAddress, default);
 
         Assert.Equal(SmsRefusal.UserDailyCap, second.Refusal);
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await app.DbAsync();
         Assert.Equal(1, await db.Calls.CountAsync());
         Assert.Equal(1, await db.Outbox.CountAsync(m => m.Purpose == OutboxPurpose.FollowUpInvitation));
     }
@@ -157,20 +147,14 @@ public sealed class GuestLinkTests : IAsyncLifetime
         var fifty = Enumerable.Range(0, 50).Select(i => new GuestInvitationInput(InvitationChannel.Email, $"G{i}", $"g{i}@example.com")).ToList();
         var twice = new List<GuestInvitationInput> { new(InvitationChannel.Sms, "Max", "0151 23456789"), new(InvitationChannel.Sms, "Max", "+4915123456789") };
 
-        var a = await Service<FollowUpService>().StartAsync(seller, "Sam", "en", fifty, _app.BaseAddress, default);
-        var b = await Service<FollowUpService>().StartAsync(seller, "Sam", "en", twice, _app.BaseAddress, default);
+        var a = await _app.Get<FollowUpService>().StartAsync(seller, "Sam", "en", fifty, _app.BaseAddress, default);
+        var b = await _app.Get<FollowUpService>().StartAsync(seller, "Sam", "en", twice, _app.BaseAddress, default);
 
         Assert.Equal(FollowUpRules.TooManyGuests, a.Errors!.Form);
         Assert.Equal(FollowUpRules.Duplicate, b.Errors!.For(1, FollowUpRules.ContactField));
-        await using var db = await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await _app.DbAsync();
         Assert.Equal(0, await db.Calls.CountAsync());
         Assert.Equal(0, await db.Outbox.CountAsync(m => m.Purpose == OutboxPurpose.FollowUpInvitation));
-    }
-
-    private static async Task<TenantScope> ScopeIn(LiveCallAppFactory app)
-    {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
-        return TenantScope.For(await db.Users.SingleAsync(u => u.Email == "seller1@livecall.demo"));
     }
 
     /// <summary>The visible answer (the page also carries per-request framework state).</summary>
@@ -188,21 +172,10 @@ public sealed class FollowUpPrefillTests : IAsyncLifetime
     [Fact]
     public async Task MissedCall_PrefillsTheFormWithTheCustomersContact_OnlyForItsOwnLocation()
     {
-        var factory = _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>();
-        Guid callId;
-        TenantScope seller;
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            var downtown = await db.Locations.SingleAsync(l => l.Slug == "downtown");
-            var call = new Call(CallKind.Incoming, downtown.DealerId, downtown.Id, DateTime.UtcNow) { State = CallState.Unanswered };
-            var customer = new CallParticipant(call.Id, ParticipantKind.Customer, "Clara Kunde", null);
-            customer.RecordInvitation(InvitationChannel.Sms, "+4915198765432");
-            db.AddRange(call, customer);
-            await db.SaveChangesAsync();
-            callId = call.Id;
-            seller = TenantScope.For(await db.Users.SingleAsync(u => u.Email == "seller1@livecall.demo"));
-        }
-        var followUps = _app.Services.GetRequiredService<FollowUpService>();
+        var callId = (await _app.Data.AddCallAsync((await _app.Data.LocationAsync("downtown")).Id, DateTimeOffset.UtcNow)).Id; // unanswered
+        await _app.Data.AddCustomerAsync(callId, "Clara Kunde", InvitationChannel.Sms, "+4915198765432");
+        var seller = await _app.Data.ScopeOfAsync(TestData.Seller1);
+        var followUps = _app.Get<FollowUpService>();
 
         Assert.Equal(new GuestInvitationInput(InvitationChannel.Sms, "Clara Kunde", "+4915198765432"), await followUps.PrefillAsync(seller, callId, default));
         Assert.Null(await followUps.PrefillAsync(seller with { LocationId = Guid.NewGuid() }, callId, default));

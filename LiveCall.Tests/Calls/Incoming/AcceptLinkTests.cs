@@ -12,11 +12,11 @@ namespace LiveCall.Tests.Calls.Incoming;
 /// <summary>The seller's accept link: look (GET) without using it, accept once (POST), join that one call and nothing else.</summary>
 public sealed partial class AcceptLinkTests : IAsyncLifetime
 {
-    private EscalationApp _app = default!;
+    private LiveCallAppFactory _app = default!;
 
     public Task InitializeAsync()
     {
-        _app = new EscalationApp();
+        _app = new LiveCallAppFactory { Options = { FakeClock = true } };
         return Task.CompletedTask;
     }
 
@@ -53,16 +53,16 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
     [Fact]
     public async Task ValidPost_WinsTheCall_AndTheBrowserJoinsThatCallOnly()
     {
-        var callId = await _app.RingAsync();
-        var other = await _app.RingAsync("Otto Other");
+        var callId = await _app.Data.RingAsync();
+        var other = await _app.Data.RingAsync("Otto Other");
         using var browser = Browser();
 
-        var (response, _) = await AcceptAsync(browser, await _app.LinkTokenAsync(callId, EscalationApp.Seller1));
+        var (response, _) = await AcceptAsync(browser, await _app.Data.LinkTokenAsync(callId, TestData.Seller1));
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal("/r/call", response.Headers.Location?.AbsolutePath);
         var call = await CallAsync(callId);
-        Assert.Equal((CallState.Waiting, (await _app.ScopeOfAsync(EscalationApp.Seller1)).UserId), (call.State, call.AcceptedByUserId));
+        Assert.Equal((CallState.Waiting, (await _app.Data.ScopeOfAsync(TestData.Seller1)).UserId), (call.State, call.AcceptedByUserId));
         Assert.Equal(CallState.Ringing, (await CallAsync(other)).State); // a link for call A never accepts call B
 
         var page = await browser.Http.GetAsync("r/call");
@@ -76,7 +76,7 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
             Assert.Equal("not-allowed", (await hub.JoinAsync(other)).Status);
         await using var db = await _app.DbAsync();
         var seat = await db.CallParticipants.SingleAsync(p => p.CallId == callId && p.Kind == ParticipantKind.Staff);
-        Assert.Equal((await _app.ScopeOfAsync(EscalationApp.Seller1)).UserId, seat.UserId); // counted for the seller's statistics
+        Assert.Equal((await _app.Data.ScopeOfAsync(TestData.Seller1)).UserId, seat.UserId); // counted for the seller's statistics
 
         // Nothing else of the app: the dashboard and the staff call pages want a login.
         Assert.Contains("/account/login", (await browser.GetAsync("")).Headers.Location?.OriginalString, StringComparison.OrdinalIgnoreCase);
@@ -86,8 +86,8 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
     [Fact]
     public async Task Get_ShowsTheCall_WithoutUsingTheLink()
     {
-        var callId = await _app.RingAsync();
-        var token = await _app.LinkTokenAsync(callId, EscalationApp.Seller1);
+        var callId = await _app.Data.RingAsync();
+        var token = await _app.Data.LinkTokenAsync(callId, TestData.Seller1);
         using var scanner = Browser();
 
         for (var i = 0; i < 3; i++)
@@ -106,9 +106,9 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
     [Fact]
     public async Task WrongExpiredUsedAndTamperedLinks_AllGetTheSamePage()
     {
-        var callId = await _app.RingAsync();
-        var token = await _app.LinkTokenAsync(callId, EscalationApp.Seller1);
-        var token2 = await _app.LinkTokenAsync(callId, EscalationApp.Seller2);
+        var callId = await _app.Data.RingAsync();
+        var token = await _app.Data.LinkTokenAsync(callId, TestData.Seller1);
+        var token2 = await _app.Data.LinkTokenAsync(callId, TestData.Seller2);
         using var browser = Browser();
         var pages = new List<(HttpStatusCode, string)>();
         async Task AddAsync(HttpResponseMessage r) => pages.Add((r.StatusCode, MainOf(await r.Content.ReadAsStringAsync())));
@@ -130,8 +130,8 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
     [Fact]
     public async Task UsedLink_PostedAgain_GetsTheSamePage()
     {
-        var callId = await _app.RingAsync();
-        var token = await _app.LinkTokenAsync(callId, EscalationApp.Seller1);
+        var callId = await _app.Data.RingAsync();
+        var token = await _app.Data.LinkTokenAsync(callId, TestData.Seller1);
         using var browser = Browser();
         var page = await browser.Http.GetStringAsync($"r/{token}"); // the form, before the first use
 
@@ -145,8 +145,8 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
     [Fact]
     public async Task ExpiredLink_AfterTheRingTime_GetsTheSamePage()
     {
-        var callId = await _app.RingAsync();
-        var token = await _app.LinkTokenAsync(callId, EscalationApp.Seller1);
+        var callId = await _app.Data.RingAsync();
+        var token = await _app.Data.LinkTokenAsync(callId, TestData.Seller1);
         using var browser = Browser();
         var page = await browser.Http.GetStringAsync($"r/{token}");
 
@@ -161,8 +161,8 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
     [Fact]
     public async Task AfterTwentyFailuresFromOneAddress_EvenAValidLinkGetsTheInvalidPage()
     {
-        var callId = await _app.RingAsync();
-        var token = await _app.LinkTokenAsync(callId, EscalationApp.Seller1);
+        var callId = await _app.Data.RingAsync();
+        var token = await _app.Data.LinkTokenAsync(callId, TestData.Seller1);
         using var guesser = Browser();
 
         for (var i = 0; i < 20; i++) Assert.Equal(HttpStatusCode.Gone, (await guesser.GetAsync($"r/guess-{i}")).StatusCode);
@@ -176,9 +176,9 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
     [Fact]
     public async Task LinkOfACallAnsweredByAnotherSeller_SaysWho()
     {
-        var callId = await _app.RingAsync();
-        var token = await _app.LinkTokenAsync(callId, EscalationApp.Seller1);
-        await _app.AcceptAsync(callId, EscalationApp.Seller2);
+        var callId = await _app.Data.RingAsync();
+        var token = await _app.Data.LinkTokenAsync(callId, TestData.Seller1);
+        await _app.Data.AcceptAsync(callId, TestData.Seller2);
         using var browser = Browser();
 
         var page = await browser.GetAsync($"r/{token}");
@@ -189,10 +189,10 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
     [Fact]
     public async Task AnotherSellersLink_InABrowserSignedInAsSomeoneElse_IsNotUsed()
     {
-        var callId = await _app.RingAsync();
-        var token2 = await _app.LinkTokenAsync(callId, EscalationApp.Seller2);
+        var callId = await _app.Data.RingAsync();
+        var token2 = await _app.Data.LinkTokenAsync(callId, TestData.Seller2);
         using var seller1 = Browser();
-        await seller1.LoginAsync(EscalationApp.Seller1, LiveCallAppFactory.DemoPassword);
+        await seller1.LoginAsync(TestData.Seller1, LiveCallAppFactory.DemoPassword);
 
         var (_, body) = await AcceptAsync(seller1, token2);
 
@@ -204,11 +204,11 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
     [Fact]
     public async Task SellerSignedInOnThisBrowser_GoesToTheStaffCallPage()
     {
-        var callId = await _app.RingAsync();
+        var callId = await _app.Data.RingAsync();
         using var seller1 = Browser();
-        await seller1.LoginAsync(EscalationApp.Seller1, LiveCallAppFactory.DemoPassword);
+        await seller1.LoginAsync(TestData.Seller1, LiveCallAppFactory.DemoPassword);
 
-        var (response, _) = await AcceptAsync(seller1, await _app.LinkTokenAsync(callId, EscalationApp.Seller1));
+        var (response, _) = await AcceptAsync(seller1, await _app.Data.LinkTokenAsync(callId, TestData.Seller1));
 
         Assert.Equal($"/call/{callId}", response.Headers.Location?.AbsolutePath);
         Assert.DoesNotContain(seller1.Cookies.GetCookies(_app.BaseAddress), c => c.Name == GuestLinkEndpoints.CookieName);

@@ -14,33 +14,9 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
 {
     private const string Page = "call/demo-motors/downtown";
 
-    private async Task<IPage> CustomerPageAsync(CustomerTestApp app, string locale = "en-US", int width = 1280, int height = 860)
-    {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.App.BaseAddress.ToString(),
-            Locale = locale,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Permissions = ["camera", "microphone"],
-        });
-        context.SetDefaultTimeout(15_000);
-        await RemoteMedia.InstallAsync(context);
-        var page = await context.NewPageAsync();
-        page.Console += (_, m) => { if (m.Type is "error") output.WriteLine($"[customer] {m.Text}"); };
-        page.Response += (_, r) => { if (r.Status >= 400) output.WriteLine($"[customer] {r.Status} {r.Url}"); };
-        return page;
-    }
+    private Task<CustomerPageDriver> CustomerAsync(LiveCallAppFactory app) => CustomerPageDriver.OpenAsync(chromium.Browser, app.BaseAddress, log: output.WriteLine);
 
-    private static async Task FillEntryAsync(IPage page, string name, string? phone = null, string? email = null)
-    {
-        await Assertions.Expect(page.Locator("[data-testid=customer-preview-status][data-state=ok]")).ToBeVisibleAsync();
-        await page.FillAsync("#customer-name", name);
-        if (phone is not null) await page.FillAsync("#customer-phone", phone);
-        if (email is not null) await page.FillAsync("#customer-email", email);
-        await page.CheckAsync("[data-testid=customer-privacy]");
-    }
-
-    private static async Task<Call> CallAsync(CustomerTestApp app)
+    private static async Task<Call> CallAsync(LiveCallAppFactory app)
     {
         await using var db = await app.DbAsync();
         return await db.Calls.AsNoTracking().SingleAsync();
@@ -49,14 +25,15 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
     [Fact]
     public async Task WithNoSellerOnline_StartLeadsToTheCallbackForm_PrefilledWithWhatWasTyped_AndTheRequestIsStored()
     {
-        await using var app = new CustomerTestApp();
-        var page = await CustomerPageAsync(app);
-        await page.GotoAsync(Page);
-        await page.ClickAsync("[data-testid=customer-start]");
+        await using var app = new LiveCallAppFactory();
+        await using var customer = await CustomerAsync(app);
+        var page = customer.Page;
+        await customer.GotoAsync();
+        await customer.StartAsync();
         await Assertions.Expect(page.Locator("[data-error-for=privacy]").First).ToHaveTextAsync("Please accept the privacy note to continue.");
-        await FillEntryAsync(page, "Clara Kunde", email: "clara@example.com");
+        await customer.FillEntryAsync("Clara Kunde", email: "clara@example.com");
         await Assertions.Expect(page.Locator("[data-error-for=privacy]").First).ToBeEmptyAsync(); // ticking it took the error away
-        await page.ClickAsync("[data-testid=customer-start]");
+        await customer.StartAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=customer-callback]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=customer-callback] h1:visible")).ToHaveTextAsync("Sorry, nobody could answer");
@@ -77,19 +54,20 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
     [Fact]
     public async Task WithOneSellerPresent_TheWaitingScreenCountsOneSellerAndTheTime_AndCancelCancelsTheCall()
     {
-        await using var app = new CustomerTestApp();
-        await app.OpenDashboardAsync("seller1@livecall.demo");
-        var page = await CustomerPageAsync(app);
-        await page.GotoAsync(Page);
-        await FillEntryAsync(page, "Clara Kunde");
-        await page.ClickAsync("[data-testid=customer-start]");
+        await using var app = new LiveCallAppFactory();
+        await app.Data.OpenDashboardAsync(TestData.Seller1);
+        await using var customer = await CustomerAsync(app);
+        var page = customer.Page;
+        await customer.GotoAsync();
+        await customer.FillEntryAsync("Clara Kunde");
+        await customer.StartAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=customer-sellers]")).ToHaveTextAsync("1 seller is being notified");
         await Assertions.Expect(page.Locator("[data-testid=customer-elapsed]")).ToHaveTextAsync("0:02", new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("[data-testid=customer-preview-status][data-state=ok]")).ToBeVisibleAsync();
         Assert.Equal(CallState.Ringing, (await CallAsync(app)).State);
 
-        await page.ClickAsync("[data-testid=customer-cancel]");
+        await customer.ClickAsync("customer-cancel");
         await Assertions.Expect(page.Locator("[data-testid=customer-cancelled]")).ToBeVisibleAsync();
         Assert.Equal(CallState.Cancelled, (await CallAsync(app)).State);
         await page.ClickAsync("[data-testid=customer-call-again]");
@@ -99,14 +77,15 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
     [Fact]
     public async Task WhenTheRingTimesOut_TheCustomerGetsTheCallbackForm()
     {
-        await using var app = new CustomerTestApp();
+        await using var app = new LiveCallAppFactory();
         await using (var db = await app.DbAsync())
             await db.Locations.Where(l => l.Slug == "downtown").ExecuteUpdateAsync(s => s.SetProperty(l => l.RingTimeout, TimeSpan.FromSeconds(3)));
-        await app.OpenDashboardAsync("seller1@livecall.demo");
-        var page = await CustomerPageAsync(app);
-        await page.GotoAsync(Page);
-        await FillEntryAsync(page, "Clara Kunde", phone: "0151 23456789");
-        await page.ClickAsync("[data-testid=customer-start]");
+        await app.Data.OpenDashboardAsync(TestData.Seller1);
+        await using var customer = await CustomerAsync(app);
+        var page = customer.Page;
+        await customer.GotoAsync();
+        await customer.FillEntryAsync("Clara Kunde", phone: "0151 23456789");
+        await customer.StartAsync();
         await Assertions.Expect(page.Locator("[data-testid=customer-waiting]")).ToBeVisibleAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=customer-callback]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
@@ -117,24 +96,25 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
     [Fact]
     public async Task WhenASellerAccepts_TheCustomerIsInTheCall_AndBothSeeVideo_ThenTheBrandedEndPage()
     {
-        await using var app = new CustomerTestApp();
-        await app.OpenDashboardAsync("seller1@livecall.demo");
-        var page = await CustomerPageAsync(app);
-        await page.GotoAsync(Page);
-        await FillEntryAsync(page, "Clara Kunde");
-        await page.ClickAsync("[data-testid=customer-start]");
+        await using var app = new LiveCallAppFactory();
+        await app.Data.OpenDashboardAsync(TestData.Seller1);
+        await using var customer = await CustomerAsync(app);
+        var page = customer.Page;
+        await customer.GotoAsync();
+        await customer.FillEntryAsync("Clara Kunde");
+        await customer.StartAsync();
         await Assertions.Expect(page.Locator("[data-testid=customer-sellers]")).ToHaveTextAsync("1 seller is being notified");
 
         var callId = (await CallAsync(app)).Id;
         var clock = Stopwatch.StartNew();
-        var accepted = await app.Service<IncomingCallService>().AcceptAsync(callId, await app.ScopeOfAsync("seller1@livecall.demo"), default);
+        var accepted = await app.Get<IncomingCallService>().AcceptAsync(callId, await app.Data.ScopeOfAsync(TestData.Seller1), default);
         Assert.Equal(AcceptOutcome.Won, accepted.Outcome);
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/call/live");
         var onCallPage = clock.Elapsed;
         await Assertions.Expect(page.Locator("[data-call-root][data-status=joined]")).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator(".lc-call-title")).ToHaveTextAsync("Demo Motors");
 
-        await using var seller = await CallsPageDriver.LoginAsync(chromium.Browser, app.App.BaseAddress, "seller1@livecall.demo", LiveCallAppFactory.DemoPassword, $"/call/{callId}");
+        await using var seller = await CallsPageDriver.LoginAsync(chromium.Browser, app.BaseAddress, TestData.Seller1, LiveCallAppFactory.DemoPassword, $"/call/{callId}");
         clock.Restart();
         await seller.WaitConnectedAsync(1);
         await seller.WaitRemoteVideoPlayingAsync(1);
@@ -153,17 +133,18 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
     [Fact]
     public async Task EmbedButton_OnAnotherOrigin_ShowsOfflineThenOnline_AndOpensTheCustomerPage()
     {
-        await using var app = new CustomerTestApp();
-        await using var site = await HostSite.StartAsync(app.App.BaseAddress, "demo-motors/downtown");
-        var page = await CustomerPageAsync(app);
+        await using var app = new LiveCallAppFactory();
+        await using var site = await HostSite.StartAsync(app.BaseAddress, "demo-motors/downtown");
+        await using var customer = await CustomerAsync(app);
+        var page = customer.Page;
         await page.GotoAsync(site.Address.ToString());
-        Assert.NotEqual(new Uri(page.Url).Authority, app.App.BaseAddress.Authority);
+        Assert.NotEqual(new Uri(page.Url).Authority, app.BaseAddress.Authority);
 
         var button = page.Locator("[data-livecall-embed] button");
         await Assertions.Expect(button).ToHaveTextAsync("Video call – leave a callback request");
         await Assertions.Expect(button).ToHaveAttributeAsync("data-online", "false");
 
-        await app.OpenDashboardAsync("seller1@livecall.demo");
+        await app.Data.OpenDashboardAsync(TestData.Seller1);
         await page.ReloadAsync();
         await Assertions.Expect(button).ToHaveTextAsync("Video call – sellers available");
         await Assertions.Expect(button).ToHaveAttributeAsync("data-online", "true");
@@ -172,7 +153,7 @@ public sealed partial class CustomerBrowserTests(ChromiumFixture chromium, ITest
 
         var popup = await page.RunAndWaitForPopupAsync(() => button.ClickAsync());
         await popup.WaitForLoadStateAsync();
-        Assert.Equal(new Uri(app.App.BaseAddress, Page), new Uri(popup.Url));
+        Assert.Equal(new Uri(app.BaseAddress, Page), new Uri(popup.Url));
         await Assertions.Expect(popup.Locator("[data-testid=customer-start]")).ToBeVisibleAsync();
     }
 

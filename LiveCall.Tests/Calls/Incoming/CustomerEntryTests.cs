@@ -4,18 +4,17 @@ using System.Text.Json;
 using LiveCall.Core.Calls;
 using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Calls.Incoming;
 
 /// <summary>The customer's entry over real HTTP: bad input, unknown and deactivated locations, one call per browser, cancel rights.</summary>
 public sealed class CustomerEntryTests : IAsyncLifetime
 {
-    private CustomerTestApp _app = default!;
+    private LiveCallAppFactory _app = default!;
 
     public Task InitializeAsync()
     {
-        _app = new CustomerTestApp(new FakeTimeProvider(CustomerTestApp.Monday));
+        _app = new LiveCallAppFactory { Options = { FakeClock = true } };
         return Task.CompletedTask;
     }
 
@@ -28,25 +27,25 @@ public sealed class CustomerEntryTests : IAsyncLifetime
     public async Task Start_WithAnEmptyOrHugeName_AnswersWithTheFieldError_AndStoresNothing(string? name, string language, string message)
     {
         using var customer = _app.Customer(language);
-        var (status, body) = await CustomerTestApp.StartAsync(customer, name ?? new string('x', 10_000));
+        var (status, body) = await CustomerHttp.StartAsync(customer, name ?? new string('x', 10_000));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(message, body.GetProperty("errors").GetProperty("name").GetString());
-        Assert.Empty(await _app.CallsAsync());
+        Assert.Empty(await _app.Data.CallsAsync());
     }
 
     [Fact]
     public async Task Start_WithoutThePrivacyNote_OrWithABrokenPhone_NamesEachField()
     {
         using var customer = _app.Customer();
-        var (status, body) = await CustomerTestApp.StartAsync(customer, "Clara", phone: "12", email: "not-an-email", privacy: false);
+        var (status, body) = await CustomerHttp.StartAsync(customer, "Clara", phone: "12", email: "not-an-email", privacy: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         var errors = body.GetProperty("errors");
         Assert.Equal("Please accept the privacy note to continue.", errors.GetProperty("privacy").GetString());
         Assert.StartsWith("Enter a valid phone number", errors.GetProperty("phone").GetString());
         Assert.True(errors.TryGetProperty("email", out _));
-        Assert.Empty(await _app.CallsAsync());
+        Assert.Empty(await _app.Data.CallsAsync());
     }
 
     [Fact]
@@ -61,7 +60,7 @@ public sealed class CustomerEntryTests : IAsyncLifetime
     [Fact]
     public async Task ScriptInTheName_IsKeptAsText_EscapedInJsonAndOnThePage()
     {
-        await _app.OpenDashboardAsync("seller1@livecall.demo");
+        await _app.Data.OpenDashboardAsync(TestData.Seller1);
         using var customer = _app.Customer();
         const string name = "<script>alert('x')</script>";
 
@@ -83,19 +82,19 @@ public sealed class CustomerEntryTests : IAsyncLifetime
     [Fact]
     public async Task PressingStartTwentyTimes_WithTheSameCookie_IsOneCall()
     {
-        await _app.OpenDashboardAsync("seller1@livecall.demo");
+        await _app.Data.OpenDashboardAsync(TestData.Seller1);
         using var customer = _app.Customer();
         var ids = new List<string?>();
         for (var i = 0; i < 20; i++)
         {
-            var (status, body) = await CustomerTestApp.StartAsync(customer, "Clara Kunde");
+            var (status, body) = await CustomerHttp.StartAsync(customer, "Clara Kunde");
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Equal("ringing", body.GetProperty("state").GetString());
             Assert.Equal(1, body.GetProperty("sellers").GetInt32());
             ids.Add(body.GetProperty("callId").GetString());
         }
 
-        var call = Assert.Single(await _app.CallsAsync());
+        var call = Assert.Single(await _app.Data.CallsAsync());
         Assert.All(ids, id => Assert.Equal(call.Id.ToString(), id));
     }
 
@@ -111,7 +110,7 @@ public sealed class CustomerEntryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.True(page.Contains("data-testid=\"customer-not-found\""), page);
         Assert.Contains("This page does not exist", page);
-        var (status, body) = await CustomerTestApp.PostAsync(customer, "api/incoming/" + path["call/".Length..] + "/start", new { name = "Clara", privacyAccepted = true });
+        var (status, body) = await CustomerHttp.PostAsync(customer, "api/incoming/" + path["call/".Length..] + "/start", new { name = "Clara", privacyAccepted = true });
         Assert.Equal((HttpStatusCode.NotFound, "unknown"), (status, body.GetProperty("state").GetString()));
     }
 
@@ -120,15 +119,15 @@ public sealed class CustomerEntryTests : IAsyncLifetime
     {
         await using (var db = await _app.DbAsync())
             await db.Locations.Where(l => l.Slug == "downtown").ExecuteUpdateAsync(s => s.SetProperty(l => l.IsActive, false));
-        await _app.OpenDashboardAsync("seller1@livecall.demo");
+        await _app.Data.OpenDashboardAsync(TestData.Seller1);
         using var customer = _app.Customer();
 
         var page = await customer.GetStringAsync("call/demo-motors/downtown");
         Assert.Contains("data-testid=\"customer-inactive\"", page);
         Assert.DoesNotContain("customer-start", page);
-        var (status, body) = await CustomerTestApp.StartAsync(customer, "Clara");
+        var (status, body) = await CustomerHttp.StartAsync(customer, "Clara");
         Assert.Equal((HttpStatusCode.Conflict, "inactive"), (status, body.GetProperty("state").GetString()));
-        Assert.Empty(await _app.CallsAsync());
+        Assert.Empty(await _app.Data.CallsAsync());
         var embed = await customer.GetFromJsonAsync<JsonElement>("api/incoming/demo-motors/downtown/status");
         Assert.False(embed.GetProperty("online").GetBoolean());
     }
@@ -136,37 +135,37 @@ public sealed class CustomerEntryTests : IAsyncLifetime
     [Fact]
     public async Task Cancel_WorksOnlyWithTheCallersOwnCookie()
     {
-        await _app.OpenDashboardAsync("seller1@livecall.demo");
-        await _app.OpenDashboardAsync("seller2@livecall.demo");
+        await _app.Data.OpenDashboardAsync(TestData.Seller1);
+        await _app.Data.OpenDashboardAsync(TestData.Seller2);
         using var clara = _app.Customer();
         using var stranger = _app.Customer();
         using var nobody = _app.Customer();
-        var callId = (await CustomerTestApp.StartAsync(clara, "Clara")).Body.GetProperty("callId").GetString();
-        await CustomerTestApp.StartAsync(stranger, "Stranger"); // a cookie of its own, for another call
+        var callId = (await CustomerHttp.StartAsync(clara, "Clara")).Body.GetProperty("callId").GetString();
+        await CustomerHttp.StartAsync(stranger, "Stranger"); // a cookie of its own, for another call
 
         foreach (var other in new[] { stranger, nobody })
         {
-            var (status, _) = await CustomerTestApp.PostAsync(other, $"api/incoming/calls/{callId}/cancel", new { });
+            var (status, _) = await CustomerHttp.PostAsync(other, $"api/incoming/calls/{callId}/cancel", new { });
             Assert.Equal(HttpStatusCode.Forbidden, status);
             Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"api/incoming/calls/{callId}/status")).StatusCode);
         }
-        Assert.Equal(CallState.Ringing, (await _app.CallsAsync()).Single(c => c.Id.ToString() == callId).State);
+        Assert.Equal(CallState.Ringing, (await _app.Data.CallsAsync()).Single(c => c.Id.ToString() == callId).State);
 
-        var (ok, body) = await CustomerTestApp.PostAsync(clara, $"api/incoming/calls/{callId}/cancel", new { });
+        var (ok, body) = await CustomerHttp.PostAsync(clara, $"api/incoming/calls/{callId}/cancel", new { });
         Assert.Equal((HttpStatusCode.OK, "cancelled"), (ok, body.GetProperty("state").GetString()));
-        Assert.Equal(CallState.Cancelled, (await _app.CallsAsync()).Single(c => c.Id.ToString() == callId).State);
+        Assert.Equal(CallState.Cancelled, (await _app.Data.CallsAsync()).Single(c => c.Id.ToString() == callId).State);
     }
 
     [Fact]
     public async Task AfterACancel_StartingAgain_IsANewCall()
     {
-        await _app.OpenDashboardAsync("seller1@livecall.demo");
+        await _app.Data.OpenDashboardAsync(TestData.Seller1);
         using var clara = _app.Customer();
-        var first = (await CustomerTestApp.StartAsync(clara, "Clara")).Body.GetProperty("callId").GetString();
-        await CustomerTestApp.PostAsync(clara, $"api/incoming/calls/{first}/cancel", new { });
+        var first = (await CustomerHttp.StartAsync(clara, "Clara")).Body.GetProperty("callId").GetString();
+        await CustomerHttp.PostAsync(clara, $"api/incoming/calls/{first}/cancel", new { });
 
-        var second = (await CustomerTestApp.StartAsync(clara, "Clara")).Body.GetProperty("callId").GetString();
+        var second = (await CustomerHttp.StartAsync(clara, "Clara")).Body.GetProperty("callId").GetString();
         Assert.NotEqual(first, second);
-        Assert.Equal(2, (await _app.CallsAsync()).Count);
+        Assert.Equal(2, (await _app.Data.CallsAsync()).Count);
     }
 }

@@ -12,49 +12,44 @@ public sealed class CustomerScreenshotTests(ChromiumFixture chromium) : IClassFi
     [InlineData("de-DE", "de")]
     public async Task EveryCustomerState_LooksRight_OnDesktopAndPhone(string locale, string lang)
     {
-        await using var app = new CustomerTestApp();
-        await app.AddLocationAsync("showroom", "Europe/Berlin", OpeningHours.AlwaysOpen); // open, but no seller works there
+        await using var app = new LiveCallAppFactory();
+        await app.Data.AddDemoLocationAsync("showroom", "Europe/Berlin", OpeningHours.AlwaysOpen); // open, but no seller works there
         var otherDay = DateTime.UtcNow.AddDays(3).DayOfWeek;
-        await app.AddLocationAsync("workshop", "Europe/Berlin", OpeningHours.Weekly(new TimeOnly(9, 0), new TimeOnly(17, 0), otherDay)); // closed today
-        await app.OpenDashboardAsync("seller1@livecall.demo");
-        await using var site = await HostSite.StartAsync(app.App.BaseAddress, "demo-motors/downtown");
+        await app.Data.AddDemoLocationAsync("workshop", "Europe/Berlin", OpeningHours.Weekly(new TimeOnly(9, 0), new TimeOnly(17, 0), otherDay)); // closed today
+        await app.Data.OpenDashboardAsync(TestData.Seller1);
+        await using var site = await HostSite.StartAsync(app.BaseAddress, "demo-motors/downtown");
 
         foreach (var (device, width, height) in new[] { ("desktop", 1280, 860), ("phone", 390, 844) })
         {
-            var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                BaseURL = app.App.BaseAddress.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height },
-                Permissions = ["camera", "microphone"], IsMobile = device == "phone", DeviceScaleFactor = 1,
-            });
-            context.SetDefaultTimeout(15_000);
-            var page = await context.NewPageAsync();
+            await using var customer = await CustomerPageDriver.OpenAsync(chromium.Browser, app.BaseAddress, locale, width, height, phone: device == "phone");
+            var page = customer.Page;
             Task Shot(string name) => page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"customer-{name}-{lang}-{device}"), FullPage = true });
 
-            await page.GotoAsync("call/demo-motors/downtown");
+            await customer.GotoAsync();
             await Assertions.Expect(page.Locator("[data-testid=customer-preview-status][data-state=ok]")).ToBeVisibleAsync();
             await page.FillAsync("#customer-name", new string('x', 0));
-            await page.ClickAsync("[data-testid=customer-start]");
+            await customer.StartAsync();
             await Assertions.Expect(page.Locator("[data-error-for=privacy]").First).Not.ToBeEmptyAsync();
             await page.CheckAsync("[data-testid=customer-privacy]");
-            await page.ClickAsync("[data-testid=customer-start]");
+            await customer.StartAsync();
             await Assertions.Expect(page.Locator("[data-start-form] [data-error-for=name]")).Not.ToBeEmptyAsync();
             await Shot("entry-errors");
             await page.FillAsync("#customer-name", "Clara Kunde");
             await page.FillAsync("#customer-phone", "0151 23456789");
             await Shot("entry");
 
-            await page.ClickAsync("[data-testid=customer-start]");
+            await customer.StartAsync();
             await Assertions.Expect(page.Locator("[data-testid=customer-elapsed]")).ToHaveTextAsync("0:01");
             await Shot("waiting");
-            await page.ClickAsync("[data-testid=customer-cancel]");
+            await customer.ClickAsync("customer-cancel");
             await Assertions.Expect(page.Locator("[data-testid=customer-cancelled]")).ToBeVisibleAsync();
             await Shot("cancelled");
 
-            await page.GotoAsync("call/demo-motors/showroom");
+            await customer.GotoAsync("showroom");
             await page.FillAsync("#customer-name", "Clara Kunde");
             await page.FillAsync("#customer-email", "clara@example.com");
             await page.CheckAsync("[data-testid=customer-privacy]");
-            await page.ClickAsync("[data-testid=customer-start]");
+            await customer.StartAsync();
             await Assertions.Expect(page.Locator("[data-testid=customer-callback]")).ToBeVisibleAsync();
             await page.FillAsync("#callback-note", lang == "de" ? "Es geht um den blauen Kombi." : "About the blue estate car.");
             await Shot("callback");
@@ -62,18 +57,17 @@ public sealed class CustomerScreenshotTests(ChromiumFixture chromium) : IClassFi
             await Assertions.Expect(page.Locator("[data-testid=customer-thanks]")).ToBeVisibleAsync();
             await Shot("thanks");
 
-            await page.GotoAsync("call/demo-motors/workshop");
+            await customer.GotoAsync("workshop");
             await Assertions.Expect(page.Locator("[data-testid=customer-next-opening]")).Not.ToBeEmptyAsync();
             await Shot("closed");
 
-            await page.GotoAsync("call/demo-motors/nowhere");
+            await customer.GotoAsync("nowhere");
             await Assertions.Expect(page.Locator("[data-testid=customer-not-found]")).ToBeVisibleAsync();
             await Shot("not-found");
 
             await page.GotoAsync(site.Address.ToString());
             await Assertions.Expect(page.Locator("[data-livecall-embed] button")).ToHaveAttributeAsync("data-online", "true");
             await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"customer-embed-{lang}-{device}") });
-            await context.DisposeAsync();
         }
     }
 }

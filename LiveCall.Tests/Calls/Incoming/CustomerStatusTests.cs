@@ -5,7 +5,6 @@ using LiveCall.Core.Calls.Incoming;
 using LiveCall.Core.Dealers;
 using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Calls.Incoming;
 
@@ -15,7 +14,7 @@ public sealed class CustomerStatusTests
     [Fact]
     public async Task EmbedStatus_IsOpenToEveryOrigin_OfflineWithoutSeller_OnlineWithASellersDashboardOpen()
     {
-        await using var app = new CustomerTestApp(new FakeTimeProvider(CustomerTestApp.Monday));
+        await using var app = new LiveCallAppFactory { Options = { FakeClock = true } };
         using var anyone = app.Customer();
 
         var offline = await anyone.GetAsync("api/incoming/demo-motors/downtown/status?lang=de");
@@ -27,14 +26,14 @@ public sealed class CustomerStatusTests
         Assert.Equal("Videoanruf – Rückruf anfordern", body.GetProperty("label").GetString());
         Assert.Equal("Demo Motors", body.GetProperty("displayName").GetString());
 
-        await app.OpenDashboardAsync("seller1@livecall.demo");
+        await app.Data.OpenDashboardAsync(TestData.Seller1);
         var online = await anyone.GetFromJsonAsync<JsonElement>("api/incoming/demo-motors/downtown/status");
         Assert.True(online.GetProperty("online").GetBoolean());
         Assert.Equal("Video call – sellers available", online.GetProperty("label").GetString());
         Assert.EndsWith("/call/demo-motors/downtown", online.GetProperty("url").GetString());
 
         // A seller who is away does not count.
-        await app.Service<LiveCall.Core.Users.PresenceService>().SetAwayAsync(await app.ScopeOfAsync("seller1@livecall.demo"), true, default);
+        await app.Get<LiveCall.Core.Users.PresenceService>().SetAwayAsync(await app.Data.ScopeOfAsync(TestData.Seller1), true, default);
         Assert.False((await anyone.GetFromJsonAsync<JsonElement>("api/incoming/demo-motors/downtown/status")).GetProperty("online").GetBoolean());
         Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync("api/incoming/demo-motors/nowhere/status")).StatusCode);
     }
@@ -55,10 +54,10 @@ public sealed class CustomerStatusTests
     [MemberData(nameof(AcrossDaylightSavingChanges))]
     public async Task OutsideOpeningHours_ThePageSaysWhenItOpens_AndStartIsRefused(string zone, string now, string nextUtc, string language, string day, string time)
     {
-        await using var app = new CustomerTestApp(new FakeTimeProvider(DateTimeOffset.Parse(now)));
-        await app.AddLocationAsync("branch", zone, OpeningHours.Weekly(new TimeOnly(9, 0), new TimeOnly(17, 0),
+        await using var app = new LiveCallAppFactory { Options = { ClockStart = DateTimeOffset.Parse(now) } };
+        await app.Data.AddDemoLocationAsync("branch", zone, OpeningHours.Weekly(new TimeOnly(9, 0), new TimeOnly(17, 0),
             DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday));
-        await app.OpenDashboardAsync("seller1@livecall.demo");
+        await app.Data.OpenDashboardAsync(TestData.Seller1);
         using var customer = app.Customer(language);
 
         // ICU puts a narrow no-break space before "AM"; the reader sees a space.
@@ -67,10 +66,10 @@ public sealed class CustomerStatusTests
         Assert.Contains($"{day}", page);
         Assert.Contains(time, page);
 
-        var (status, body) = await CustomerTestApp.StartAsync(customer, "Clara", location: "branch");
+        var (status, body) = await CustomerHttp.StartAsync(customer, "Clara", location: "branch");
         Assert.Equal((HttpStatusCode.Conflict, "closed"), (status, body.GetProperty("state").GetString()));
         Assert.Equal(DateTimeOffset.Parse(nextUtc), body.GetProperty("nextOpening").GetDateTimeOffset());
-        Assert.Empty(await app.CallsAsync());
+        Assert.Empty(await app.Data.CallsAsync());
 
         var embed = await customer.GetFromJsonAsync<JsonElement>("api/incoming/demo-motors/branch/status");
         Assert.False(embed.GetProperty("online").GetBoolean());
@@ -81,18 +80,18 @@ public sealed class CustomerStatusTests
     [Fact]
     public async Task CallbackRequest_NeedsPhoneOrEmail_AndIsTiedToTheUnansweredCall()
     {
-        await using var app = new CustomerTestApp(new FakeTimeProvider(CustomerTestApp.Monday));
+        await using var app = new LiveCallAppFactory { Options = { FakeClock = true } };
         using var clara = app.Customer();
-        var (startStatus, start) = await CustomerTestApp.StartAsync(clara, "Clara Kunde", phone: "0151 23456789");
+        var (startStatus, start) = await CustomerHttp.StartAsync(clara, "Clara Kunde", phone: "0151 23456789");
         Assert.Equal((HttpStatusCode.OK, "unanswered"), (startStatus, start.GetProperty("state").GetString())); // nobody online
 
-        var (invalid, errors) = await CustomerTestApp.PostAsync(clara, "api/incoming/demo-motors/downtown/callback",
+        var (invalid, errors) = await CustomerHttp.PostAsync(clara, "api/incoming/demo-motors/downtown/callback",
             new { name = "Clara Kunde", phone = "", email = "", privacyAccepted = true });
         Assert.Equal(HttpStatusCode.BadRequest, invalid);
         Assert.Equal("Enter a phone number or an email address so that we can call you back.", errors.GetProperty("errors").GetProperty("phone").GetString());
         await using (var db = await app.DbAsync()) Assert.Empty(await db.CallbackRequests.ToListAsync());
 
-        var (ok, _) = await CustomerTestApp.PostAsync(clara, "api/incoming/demo-motors/downtown/callback",
+        var (ok, _) = await CustomerHttp.PostAsync(clara, "api/incoming/demo-motors/downtown/callback",
             new { name = "Clara Kunde", phone = "0151 23456789", email = "", note = "About the blue estate car", privacyAccepted = true });
         Assert.Equal(HttpStatusCode.OK, ok);
         await using (var db = await app.DbAsync())
@@ -106,10 +105,10 @@ public sealed class CustomerStatusTests
     [Fact]
     public async Task LiveStream_SendsTheCurrentStateFirst_ThenTheAccept()
     {
-        await using var app = new CustomerTestApp(new FakeTimeProvider(CustomerTestApp.Monday));
-        await app.OpenDashboardAsync("seller1@livecall.demo");
+        await using var app = new LiveCallAppFactory { Options = { FakeClock = true } };
+        await app.Data.OpenDashboardAsync(TestData.Seller1);
         using var clara = app.Customer();
-        var callId = Guid.Parse((await CustomerTestApp.StartAsync(clara, "Clara")).Body.GetProperty("callId").GetString()!);
+        var callId = Guid.Parse((await CustomerHttp.StartAsync(clara, "Clara")).Body.GetProperty("callId").GetString()!);
 
         using var response = await clara.GetAsync($"api/incoming/calls/{callId}/events", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
@@ -117,7 +116,7 @@ public sealed class CustomerStatusTests
         var first = await NextDataAsync(reader);
         Assert.Equal(("ringing", 1), (first.GetProperty("state").GetString(), first.GetProperty("sellers").GetInt32()));
 
-        var accepted = await app.Service<IncomingCallService>().AcceptAsync(callId, await app.ScopeOfAsync("seller1@livecall.demo"), default);
+        var accepted = await app.Get<IncomingCallService>().AcceptAsync(callId, await app.Data.ScopeOfAsync(TestData.Seller1), default);
         Assert.Equal(AcceptOutcome.Won, accepted.Outcome);
         Assert.Equal("accepted", (await NextDataAsync(reader)).GetProperty("state").GetString());
         // Accepted is final: the stream ends (the page goes into the call).
@@ -137,8 +136,17 @@ public sealed class CustomerStatusTests
     [Fact]
     public async Task PublicEndpoints_AreRateLimitedPerIp_WithAClearText()
     {
-        await using var app = new CustomerTestApp(null, ("Customer:ApiRequestsPerMinute", "3"), ("Customer:EmbedStatusPerMinute", "2"),
-            ("Customer:PageRequestsPerMinute", "2"), ("Customer:NewRequestsPerTenMinutes", "2"));
+        await using var app = new LiveCallAppFactory
+        {
+            Options =
+            {
+                Settings =
+                {
+                    ["Customer:ApiRequestsPerMinute"] = "3", ["Customer:EmbedStatusPerMinute"] = "2",
+                    ["Customer:PageRequestsPerMinute"] = "2", ["Customer:NewRequestsPerTenMinutes"] = "2",
+                },
+            },
+        };
         using var client = app.Customer("de");
 
         var statuses = new List<HttpStatusCode>();
@@ -153,10 +161,10 @@ public sealed class CustomerStatusTests
 
         // New calls cost the dealer something: only two per ten minutes from one address (three API requests in all).
         using var other = app.Customer();
-        Assert.Equal(HttpStatusCode.OK, (await CustomerTestApp.StartAsync(other, "A")).Status);
-        Assert.Equal(HttpStatusCode.OK, (await CustomerTestApp.StartAsync(app.Customer(), "B")).Status);
-        var (third, _) = await CustomerTestApp.StartAsync(app.Customer(), "C");
+        Assert.Equal(HttpStatusCode.OK, (await CustomerHttp.StartAsync(other, "A")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await CustomerHttp.StartAsync(app.Customer(), "B")).Status);
+        var (third, _) = await CustomerHttp.StartAsync(app.Customer(), "C");
         Assert.Equal(HttpStatusCode.TooManyRequests, third);
-        Assert.Equal(2, (await app.CallsAsync()).Count);
+        Assert.Equal(2, (await app.Data.CallsAsync()).Count);
     }
 }

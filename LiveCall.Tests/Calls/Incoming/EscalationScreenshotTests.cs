@@ -13,7 +13,7 @@ public sealed class EscalationScreenshotTests(ChromiumFixture chromium) : IClass
     [InlineData("de", "Benachrichtigungen einschalten", "Angenommen von Sophie Seller", "Nimmt Videoanrufe an")]
     public async Task EscalationPages_InBothLanguages(string language, string enable, string answeredBy, string activeLabel)
     {
-        await using var app = new EscalationApp();
+        await using var app = new LiveCallAppFactory { Options = { FakeClock = true } };
         await SetLanguageAsync(app, language);
         var options = new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = language == "de" ? "de-DE" : "en-US", ViewportSize = new() { Width = 1280, Height = 760 } };
 
@@ -33,15 +33,15 @@ public sealed class EscalationScreenshotTests(ChromiumFixture chromium) : IClass
         }
 
         // The accept link: the confirm page (script off, as a mail scanner sees it), answered by, invalid.
-        var callId = await app.RingAsync("Clara Kunde");
-        var token = await app.LinkTokenAsync(callId, EscalationApp.Seller1);
+        var callId = await app.Data.RingAsync("Clara Kunde");
+        var token = await app.Data.LinkTokenAsync(callId, TestData.Seller1);
         await using (var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions(options) { JavaScriptEnabled = false, ViewportSize = new() { Width = 420, Height = 760 } }))
         {
             var page = await context.NewPageAsync();
             await page.GotoAsync($"culture/set?culture={language}&redirectUri=/r/{token}");
             await page.Locator("[data-testid=accept-link-confirm]").WaitForAsync();
             await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"accept-link-confirm-{language}") });
-            await app.AcceptAsync(callId, EscalationApp.Seller2);
+            await app.Data.AcceptAsync(callId, TestData.Seller2);
             await page.ReloadAsync();
             await Assertions.Expect(page.Locator("[data-testid=accept-link-answered] h1")).ToHaveTextAsync(answeredBy);
             await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"accept-link-answered-{language}") });
@@ -54,7 +54,7 @@ public sealed class EscalationScreenshotTests(ChromiumFixture chromium) : IClass
         await using (var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions(options) { JavaScriptEnabled = false, ViewportSize = new() { Width = 700, Height = 640 } }))
         {
             var page = await context.NewPageAsync();
-            var email = (await app.MessagesAsync(callId)).First(m => m.Channel == OutboxChannel.Email);
+            var email = (await app.Data.MessagesAsync(callId)).First(m => m.Channel == OutboxChannel.Email);
             await page.SetContentAsync(email.HtmlBody!);
             await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"incoming-call-email-{language}"), FullPage = true });
         }
@@ -86,7 +86,7 @@ public sealed class EscalationScreenshotTests(ChromiumFixture chromium) : IClass
         return page;
     }
 
-    private static async Task SetLanguageAsync(EscalationApp app, string language)
+    private static async Task SetLanguageAsync(LiveCallAppFactory app, string language)
     {
         await using var db = await app.DbAsync();
         foreach (var user in await db.Users.Where(u => u.LocationId != null).ToListAsync()) user.SetProfile(user.DisplayName, user.Mobile, language);

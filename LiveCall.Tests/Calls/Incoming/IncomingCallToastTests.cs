@@ -6,7 +6,7 @@ namespace LiveCall.Tests.Calls.Incoming;
 
 public sealed class IncomingCallToastTests : MudTestContext
 {
-    private static readonly DateTime Created = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Created = TestClock.Start.UtcDateTime;
     private static readonly DateTimeOffset TwelveSecondsLater = new(Created.AddSeconds(12));
 
     private IRenderedComponent<IncomingCallToast> RenderToast(RingToast toast, Action<RingToast>? accept = null, Action<RingToast>? decline = null, bool audioLocked = false) =>

@@ -1,7 +1,6 @@
 using LiveCall.Core.Admin;
 using LiveCall.Core.Dealers;
 using LiveCall.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace LiveCall.Tests.Calls.Incoming;
 
@@ -11,11 +10,10 @@ public sealed class LocationEscalationSettingsTests
     [Fact]
     public async Task Update_StoresActiveFlagAndDelays_AndRefusesDelaysOutside0To600()
     {
-        await using var app = new EscalationApp();
-        var admin = await app.ScopeOfAsync("dealer-admin@livecall.demo");
+        await using var app = await ServiceHost.StartAsync();
+        var admin = await app.Data.ScopeOfAsync(TestData.DealerAdmin);
         var service = app.Get<LocationAdminService>();
-        Location downtown;
-        await using (var db = await app.DbAsync()) downtown = await db.Locations.AsNoTracking().SingleAsync(l => l.Slug == "downtown");
+        var downtown = await app.Data.LocationAsync("downtown");
         var input = new LocationInput(downtown.DealerId, downtown.Name, downtown.Slug, downtown.Country, downtown.TimeZoneId, downtown.OpeningHours,
             (int)downtown.RingTimeout.TotalSeconds, IsActive: false, SmsDelaySeconds: 20, EmailDelaySeconds: 600);
 

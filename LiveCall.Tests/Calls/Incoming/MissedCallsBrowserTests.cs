@@ -1,8 +1,6 @@
 using LiveCall.Core.Calls.Incoming;
-using LiveCall.Core.Data;
 using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static LiveCall.Tests.Support.BrowserSession;
 
@@ -16,14 +14,12 @@ public sealed class MissedCallsBrowserTests(ChromiumFixture chromium) : IClassFi
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
-
     /// <summary>A call nobody could take (contact given at the start) and a callback request left outside opening hours.</summary>
     private async Task SeedAsync()
     {
-        await Service<IncomingCallService>().StartAsync("demo-motors", "downtown",
+        await _app.Get<IncomingCallService>().StartAsync("demo-motors", "downtown",
             new CustomerContactInput("Clara Kunde", "0151 23456789", "clara@example.com"), default);
-        await Service<CallbackService>().CreateAsync("demo-motors", "downtown",
+        await _app.Get<CallbackService>().CreateAsync("demo-motors", "downtown",
             new CustomerContactInput("<b>Max</b> Mustermann-Schönberger", null, "max@example.com", "Interested in the blue estate car, please call after 5 pm."),
             null, default);
     }
@@ -78,7 +74,7 @@ public sealed class MissedCallsBrowserTests(ChromiumFixture chromium) : IClassFi
         await Assertions.Expect(seller1.Locator("input[data-testid=followup-name]")).ToHaveValueAsync("<b>Max</b> Mustermann-Schönberger");
         await Assertions.Expect(seller1.Locator("input[data-testid=followup-contact]")).ToHaveValueAsync("max@example.com");
 
-        await using var db = await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await _app.DbAsync();
         Assert.NotNull((await db.Calls.SingleAsync()).HandledUtc);
         Assert.Null((await db.CallbackRequests.SingleAsync()).DoneUtc); // done only once the FollowUp call is really started
     }

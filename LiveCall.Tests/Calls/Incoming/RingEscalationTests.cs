@@ -9,26 +9,22 @@ namespace LiveCall.Tests.Calls.Incoming;
 /// <summary>Push, SMS and email per rung seller through the real outbox; accept, cancel and decline withdraw what is still queued.</summary>
 public sealed class RingEscalationTests
 {
-    private static readonly DateTime RingStart = DateTime.Parse("2026-11-23T09:00:00Z").ToUniversalTime();
+    private static readonly DateTime RingStart = TestClock.Start.UtcDateTime;
 
     [Fact]
     public async Task RingStart_QueuesPushSmsAndEmailForEachRungSeller_WithTheLocationsDelays()
     {
-        await using var app = new EscalationApp(new Dictionary<string, string?>
-        {
-            ["WebPush:AllowLoopbackForTesting"] = "true",
-            ["WebPush:AllowedHosts:0"] = "push.example.com",
-        });
-        await app.SetDelaysAsync(smsSeconds: 30, emailSeconds: 45);
-        var seller1 = (await app.ScopeOfAsync(EscalationApp.Seller1)).UserId;
-        var seller2 = (await app.ScopeOfAsync(EscalationApp.Seller2)).UserId;
+        await using var app = await ServiceHost.StartAsync(o => o.Settings["WebPush:AllowedHosts:0"] = "push.example.com");
+        await app.Data.SetEscalationDelaysAsync("downtown", sms: TimeSpan.FromSeconds(30), email: TimeSpan.FromSeconds(45));
+        var seller1 = (await app.Data.ScopeOfAsync(TestData.Seller1)).UserId;
+        var seller2 = (await app.Data.ScopeOfAsync(TestData.Seller2)).UserId;
         Assert.Equal(SubscribeResult.Stored, await app.Get<PushSubscriptions>().SubscribeAsync(seller1, "https://push.example.com/device-a", P256dh, Auth, "test", default));
         Assert.Equal(SubscribeResult.Stored, await app.Get<PushSubscriptions>().SubscribeAsync(seller1, "https://push.example.com/device-b", P256dh, Auth, "test", default));
-        await app.OpenDashboardAsync("dealer-admin@livecall.demo"); // open, but never rung
+        await app.Data.OpenDashboardAsync(TestData.DealerAdmin); // open, but never rung
 
-        var callId = await app.RingAsync();
+        var callId = await app.Data.RingAsync();
 
-        var messages = await app.MessagesAsync(callId);
+        var messages = await app.Data.MessagesAsync(callId);
         Assert.All(messages, m => Assert.Equal(OutboxPurpose.IncomingCall, m.Purpose));
         Assert.Equal(new[] { seller1, seller2 }.Order(), messages.Select(m => m.UserId!).Distinct().Order());
         Assert.Equal(2, messages.Count(m => m.UserId == seller1 && m.Channel == OutboxChannel.Push)); // every subscribed device
@@ -45,15 +41,15 @@ public sealed class RingEscalationTests
         Assert.Contains($"\"tag\":\"{callId}\"", push.TextBody);
         Assert.Contains("\"actionTitle\":\"Accept\"", push.TextBody);
         // One personal link per seller, the same in every channel, and a different one for the other seller.
-        var link1 = EscalationApp.LinkPattern().Match(sms.TextBody).Value;
+        var link1 = TestData.LinkPattern().Match(sms.TextBody).Value;
         Assert.Contains(link1, email.HtmlBody);
         Assert.Contains(link1, push.TextBody);
-        Assert.NotEqual(link1, EscalationApp.LinkPattern().Match(messages.Single(m => m.UserId == seller2 && m.Channel == OutboxChannel.Sms).TextBody).Value);
+        Assert.NotEqual(link1, TestData.LinkPattern().Match(messages.Single(m => m.UserId == seller2 && m.Channel == OutboxChannel.Sms).TextBody).Value);
     }
 
     [Fact]
     public async Task Accept_WithdrawsQueuedEscalations_AndNothingReachesAProviderLater() =>
-        await WithdrawnAndNeverSentAsync((app, callId) => app.AcceptAsync(callId));
+        await WithdrawnAndNeverSentAsync((app, callId) => app.Data.AcceptAsync(callId));
 
     [Fact]
     public async Task Cancel_WithdrawsQueuedEscalations_AndNothingReachesAProviderLater() =>
@@ -64,20 +60,18 @@ public sealed class RingEscalationTests
     {
         using var device = new PushStandIn();
         await using var pushService = await StandInServer.StartAsync((_, _, r) => { r.StatusCode = 201; return Task.CompletedTask; });
-        await using var app = new EscalationApp(new Dictionary<string, string?>
-        {
-            ["WebPush:AllowLoopbackForTesting"] = "true",
-            ["WebPush:AllowedHosts:0"] = "127.0.0.1",
-        });
-        var seller1 = (await app.ScopeOfAsync(EscalationApp.Seller1)).UserId;
+        await using var app = await ServiceHost.StartAsync(); // push to 127.0.0.1 allowed
+        var seller1 = (await app.Data.ScopeOfAsync(TestData.Seller1)).UserId;
         Assert.Equal(SubscribeResult.Stored, await app.Get<PushSubscriptions>().SubscribeAsync(seller1, new Uri(pushService.BaseUri, "push/1").ToString(),
             device.P256dh, device.AuthText, "test", default));
-        var callId = await app.RingAsync();
-        await WaitUntilAsync(() => pushService.Requests.Count == 1);
-        await WaitForAsync(app, callId, m => m.Channel == OutboxChannel.Push && m.Status == OutboxStatus.Sent);
+        var callId = await app.Data.RingAsync();
+        await app.DispatchOutboxAsync();
+        Assert.Single(pushService.Requests);
+        Assert.Contains(await app.Data.MessagesAsync(callId), m => m.Channel == OutboxChannel.Push && m.Status == OutboxStatus.Sent);
 
-        await app.AcceptAsync(callId, EscalationApp.Seller2);
-        await WaitUntilAsync(() => pushService.Requests.Count == 2);
+        await app.Data.AcceptAsync(callId, TestData.Seller2);
+        await app.DispatchOutboxAsync();
+        Assert.Equal(2, pushService.Requests.Count);
 
         var (ringing, answered) = (Json(device.Open(pushService.Requests[0]).Payload), Json(device.Open(pushService.Requests[1]).Payload));
         Assert.Equal(callId.ToString(), ringing.GetProperty("tag").GetString());
@@ -88,24 +82,17 @@ public sealed class RingEscalationTests
 
     private static System.Text.Json.JsonElement Json(string payload) => System.Text.Json.JsonDocument.Parse(payload).RootElement;
 
-    private static async Task WaitForAsync(EscalationApp app, Guid callId, Func<OutboxMessage, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!(await app.MessagesAsync(callId)).Any(condition) && DateTime.UtcNow < deadline) await Task.Delay(20);
-        Assert.Contains(await app.MessagesAsync(callId), m => condition(m));
-    }
-
     [Fact]
     public async Task Decline_WithdrawsOnlyThatSellersMessages()
     {
-        await using var app = new EscalationApp();
-        await app.SetDelaysAsync(30, 30);
-        var callId = await app.RingAsync();
-        var seller1 = (await app.ScopeOfAsync(EscalationApp.Seller1)).UserId;
+        await using var app = await ServiceHost.StartAsync();
+        await app.Data.SetEscalationDelaysAsync("downtown", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+        var callId = await app.Data.RingAsync();
+        var seller1 = (await app.Data.ScopeOfAsync(TestData.Seller1)).UserId;
 
         Assert.True(await app.Get<IncomingCallService>().DeclineAsync(callId, seller1, default));
 
-        var messages = await app.MessagesAsync(callId);
+        var messages = await app.Data.MessagesAsync(callId);
         Assert.All(messages.Where(m => m.UserId == seller1), m => Assert.Equal(OutboxStatus.Cancelled, m.Status));
         Assert.Equal(2, messages.Count(m => m.UserId != seller1 && m.Status == OutboxStatus.Queued)); // seller 2's SMS and email ring on
     }
@@ -113,10 +100,10 @@ public sealed class RingEscalationTests
     [Fact]
     public async Task Email_HtmlEncodesTheCustomersName_SmsAndPushKeepItAsPlainText()
     {
-        await using var app = new EscalationApp();
-        var callId = await app.RingAsync("<script>alert(1)</script>", EscalationApp.Seller1);
+        await using var app = await ServiceHost.StartAsync();
+        var callId = await app.Data.RingAsync("<script>alert(1)</script>", TestData.Seller1);
 
-        var messages = await app.MessagesAsync(callId);
+        var messages = await app.Data.MessagesAsync(callId);
         var email = messages.Single(m => m.Channel == OutboxChannel.Email);
         Assert.DoesNotContain("<script>", email.HtmlBody);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", email.HtmlBody);
@@ -126,37 +113,31 @@ public sealed class RingEscalationTests
 
     /// <summary>
     /// SMS and email are due 30 s after ring start; <paramref name="end"/> ends the ring first. The clock then passes the
-    /// delay and the real outbox worker runs (proven by two other messages due at the same time reaching the stand-ins).
+    /// delay and one outbox pass runs (proven by two other messages due at the same time reaching the stand-ins).
     /// </summary>
-    private static async Task WithdrawnAndNeverSentAsync(Func<EscalationApp, Guid, Task> end)
+    private static async Task WithdrawnAndNeverSentAsync(Func<ServiceHost, Guid, Task> end)
     {
         await using var vonage = await StandInServer.StartAsync((_, _, r) => VonageStandIn.Status(r, "0"));
         await using var sendGrid = await StandInServer.StartAsync((_, _, r) => { r.StatusCode = 202; r.Headers["X-Message-Id"] = "sg-1"; return Task.CompletedTask; });
         var settings = new Dictionary<string, string?>(VonageStandIn.Settings(vonage.BaseUri));
         foreach (var (k, v) in SendGridStandIn.Settings(sendGrid.BaseUri)) settings[k] = v;
-        await using var app = new EscalationApp(settings);
-        await app.SetDelaysAsync(30, 30);
-        var callId = await app.RingAsync();
-        Assert.Equal(4, (await app.MessagesAsync(callId)).Count(m => m.Status == OutboxStatus.Queued));
+        await using var app = await ServiceHost.StartAsync(o => { foreach (var (k, v) in settings) o.Settings[k] = v; });
+        await app.Data.SetEscalationDelaysAsync("downtown", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+        var callId = await app.Data.RingAsync();
+        Assert.Equal(4, (await app.Data.MessagesAsync(callId)).Count(m => m.Status == OutboxStatus.Queued));
 
         await end(app, callId);
         app.Time.Advance(TimeSpan.FromSeconds(31));
         var outbox = app.Get<NotificationOutbox>();
         await outbox.EnqueueSmsAsync(new SmsRequest("+4915112345678", "sentinel", OutboxPurpose.Other, null, null), default);
         await outbox.EnqueueEmailAsync(new EmailRequest("sentinel@example.com", "sentinel", "sentinel", null, OutboxPurpose.Other, null, null), default);
-        await WaitUntilAsync(() => vonage.Requests.Count > 0 && sendGrid.Requests.Count > 0);
+        await app.DispatchOutboxAsync();
+        Assert.True(vonage.Requests.Count > 0 && sendGrid.Requests.Count > 0, "the outbox pass did not deliver the sentinel messages");
 
-        Assert.All(await app.MessagesAsync(callId), m => Assert.Equal(OutboxStatus.Cancelled, m.Status));
+        Assert.All(await app.Data.MessagesAsync(callId), m => Assert.Equal(OutboxStatus.Cancelled, m.Status));
         Assert.All(vonage.Requests, r => Assert.Contains("sentinel", r.BodyText));
         Assert.All(sendGrid.Requests, r => Assert.Contains("sentinel@example.com", r.BodyText));
         Assert.DoesNotContain(sendGrid.Requests, r => r.BodyText.Contains("seller"));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(20);
-        Assert.True(condition(), "the outbox worker did not deliver the sentinel messages");
     }
 
     // A valid P-256 public key (uncompressed point) and a 16-byte auth secret, base64url.

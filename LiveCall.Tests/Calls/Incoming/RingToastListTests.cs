@@ -1,5 +1,6 @@
 using LiveCall.App.Calls.Incoming;
 using LiveCall.Core.Calls.Incoming;
+using LiveCall.Core.Dealers;
 using LiveCall.Core.Live;
 using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
@@ -11,33 +12,37 @@ namespace LiveCall.Tests.Calls.Incoming;
 
 /// <summary>
 /// One circuit's toasts, driven by the app's real in-process bus and incoming-call service. The bus delivers after the
-/// publisher returns, so each step waits for delivery (<see cref="RingTestApp.DeliveredAsync"/>) before looking.
+/// publisher returns, so each step waits for delivery (<see cref="ServiceHost.DeliveredAsync"/>) before looking.
 /// </summary>
 public sealed class RingToastListTests : IAsyncLifetime
 {
-    private readonly RingTestApp _ring = new();
+    private ServiceHost _host = default!;
     private readonly List<RingToastList> _lists = [];
     private TenantScope _seller1 = default!, _seller2 = default!;
 
     public async Task InitializeAsync()
     {
-        _seller1 = await _ring.ScopeOfAsync("seller1@livecall.demo");
-        _seller2 = await _ring.ScopeOfAsync("seller2@livecall.demo");
-        await _ring.OpenDashboardAsync(_seller1);
-        await _ring.OpenDashboardAsync(_seller2);
+        _host = await ServiceHost.StartAsync();
+        _seller1 = await _host.Data.ScopeOfAsync(TestData.Seller1);
+        _seller2 = await _host.Data.ScopeOfAsync(TestData.Seller2);
+        await _host.Data.OpenDashboardAsync(_seller1);
+        await _host.Data.OpenDashboardAsync(_seller2);
     }
 
     public async Task DisposeAsync()
     {
         foreach (var list in _lists) await list.DisposeAsync();
-        await _ring.DisposeAsync();
+        await _host.DisposeAsync();
     }
 
-    private IncomingCallService Incoming => _ring.Get<IncomingCallService>();
+    private IncomingCallService Incoming => _host.Get<IncomingCallService>();
+
+    private async Task<Location> AddOtherDealerAsync() =>
+        await _host.Data.AddLocationAsync((await _host.Data.AddDealerAsync("Autohaus Anders", "autohaus-anders")).Id, "Mitte", "downtown");
 
     private async Task<RingToastList> ToastListForAsync(TenantScope user, Func<Task>? changed = null)
     {
-        var list = ActivatorUtilities.CreateInstance<RingToastList>(_ring.App.Services, _ring.Bus);
+        var list = ActivatorUtilities.CreateInstance<RingToastList>(_host.Services, _host.Bus);
         _lists.Add(list);
         await list.StartAsync(user, work => work(), changed ?? (() => Task.CompletedTask), default);
         return list;
@@ -51,7 +56,7 @@ public sealed class RingToastListTests : IAsyncLifetime
     {
         var list = await ToastListForAsync(_seller1);
         var callId = await CallDowntownAsync();
-        await _ring.DeliveredAsync();
+        await _host.DeliveredAsync();
 
         var toast = Assert.Single(list.Toasts);
         Assert.Equal((callId, "Clara Kunde", "Downtown", RingToastState.Ringing), (toast.CallId, toast.CustomerName, toast.LocationName, toast.State));
@@ -61,28 +66,29 @@ public sealed class RingToastListTests : IAsyncLifetime
     [Fact]
     public async Task EventsForOtherSellersLocationsAndDealers_AreIgnored()
     {
-        var elsewhere = await _ring.AddOtherDealerAsync();
-        var theirSeller = await _ring.AddUserAsync("anders@example.com", StaffRole.Seller, elsewhere.DealerId, elsewhere.Id);
-        var airport = await _ring.LocationAsync("airport");
-        var airportSeller = await _ring.AddUserAsync("airport@livecall.demo", StaffRole.Seller, airport.DealerId, airport.Id);
-        await _ring.OpenDashboardAsync(theirSeller);
-        await _ring.OpenDashboardAsync(airportSeller);
+        var elsewhere = await AddOtherDealerAsync();
+        var theirSeller = await _host.Data.AddUserAsync("anders@example.com", StaffRole.Seller, elsewhere.DealerId, elsewhere.Id);
+        var airport = await _host.Data.LocationAsync("airport");
+        var airportSeller = await _host.Data.AddUserAsync("airport@livecall.demo", StaffRole.Seller, airport.DealerId, airport.Id);
+        await _host.Data.OpenDashboardAsync(theirSeller);
+        await _host.Data.OpenDashboardAsync(airportSeller);
         var changes = 0;
         var list = await ToastListForAsync(_seller1, () => { changes++; return Task.CompletedTask; });
 
         await Incoming.StartAsync("autohaus-anders", "downtown", "Otto", default);
         await Incoming.StartAsync("demo-motors", "airport", "Paula", default);
-        await _ring.DeliveredAsync();
+        await _host.DeliveredAsync();
         Assert.Empty(list.Toasts);
 
         // A ring of this seller's call: events naming another seller or another dealer leave it alone.
         var callId = await CallDowntownAsync();
-        var bus = _ring.Get<ILiveEventBus>();
-        var downtown = await _ring.LocationAsync("downtown");
+        await _host.DeliveredAsync();
+        var bus = _host.Get<ILiveEventBus>();
+        var downtown = await _host.Data.LocationAsync("downtown");
         await bus.PublishAsync(new RingDeclined(callId, downtown.DealerId, downtown.Id, _seller2.UserId), default);
         await bus.PublishAsync(new RingDeclined(callId, elsewhere.DealerId, elsewhere.Id, _seller1.UserId), default);
         await bus.PublishAsync(new RingEnded(callId, elsewhere.DealerId, elsewhere.Id, Core.Calls.CallState.Cancelled, null, null), default);
-        await _ring.DeliveredAsync();
+        await _host.DeliveredAsync();
 
         Assert.Equal(RingToastState.Ringing, Assert.Single(list.Toasts).State);
         Assert.Equal(1, changes);
@@ -94,17 +100,17 @@ public sealed class RingToastListTests : IAsyncLifetime
         var list1 = await ToastListForAsync(_seller1);
         var list2 = await ToastListForAsync(_seller2);
         var callId = await CallDowntownAsync();
-        await _ring.DeliveredAsync();
+        await _host.DeliveredAsync();
 
         Assert.Equal(AcceptOutcome.Won, await list2.AcceptAsync(callId, default));
-        await _ring.DeliveredAsync();
+        await _host.DeliveredAsync();
 
         Assert.Empty(list2.Toasts); // the winner goes to the call
         var toast = Assert.Single(list1.Toasts);
         Assert.Equal((RingToastState.Answered, "Sophie Seller"), (toast.State, toast.AnsweredBy));
         Assert.False(list1.IsRinging);
-        Assert.False(list1.Prune(_ring.Time.GetUtcNow() + TimeSpan.FromSeconds(4)));
-        Assert.True(list1.Prune(_ring.Time.GetUtcNow() + RingToastList.EndedToastLifetime));
+        Assert.False(list1.Prune(_host.Time.GetUtcNow() + TimeSpan.FromSeconds(4)));
+        Assert.True(list1.Prune(_host.Time.GetUtcNow() + RingToastList.EndedToastLifetime));
         Assert.Empty(list1.Toasts);
     }
 
@@ -112,8 +118,9 @@ public sealed class RingToastListTests : IAsyncLifetime
     public async Task Accept_WhenSomeoneElseWasFaster_ShowsAnsweredBy_AndPressingAgainSendsNothing()
     {
         var callId = await CallDowntownAsync();
+        await _host.DeliveredAsync();
         // A screen that never heard the bus's RingEnded (its own bus): the answer to Accept itself says who won.
-        var deaf = ActivatorUtilities.CreateInstance<RingToastList>(_ring.App.Services, new InProcessLiveEventBus(NullLogger<InProcessLiveEventBus>.Instance));
+        var deaf = ActivatorUtilities.CreateInstance<RingToastList>(_host.Services, new InProcessLiveEventBus(NullLogger<InProcessLiveEventBus>.Instance));
         _lists.Add(deaf);
         await deaf.StartAsync(_seller1, work => work(), () => Task.CompletedTask, default);
         await Incoming.AcceptAsync(callId, _seller2, default);
@@ -130,14 +137,14 @@ public sealed class RingToastListTests : IAsyncLifetime
     {
         var list = await ToastListForAsync(_seller1);
         var callId = await CallDowntownAsync();
-        await _ring.DeliveredAsync();
+        await _host.DeliveredAsync();
 
         var first = list.AcceptAsync(callId, default);
         var second = list.AcceptAsync(callId, default);
 
         Assert.Null(await second);
         Assert.Equal(AcceptOutcome.Won, await first);
-        Assert.Single(await _ring.EventsAsync<RingEnded>());
+        Assert.Single(await _host.EventsAsync<RingEnded>());
     }
 
     [Fact]
@@ -145,10 +152,10 @@ public sealed class RingToastListTests : IAsyncLifetime
     {
         var list = await ToastListForAsync(_seller1);
         var callId = await CallDowntownAsync();
-        await _ring.DeliveredAsync();
+        await _host.DeliveredAsync();
 
         await Incoming.CancelAsync(callId, default);
-        await _ring.DeliveredAsync();
+        await _host.DeliveredAsync();
 
         Assert.Equal(RingToastState.Missed, Assert.Single(list.Toasts).State);
         Assert.False(list.IsRinging);
@@ -161,10 +168,10 @@ public sealed class RingToastListTests : IAsyncLifetime
         var tab2 = await ToastListForAsync(_seller1);
         var other = await ToastListForAsync(_seller2);
         var callId = await CallDowntownAsync();
-        await _ring.DeliveredAsync();
+        await _host.DeliveredAsync();
 
         await tab1.DeclineAsync(callId, default);
-        await _ring.DeliveredAsync();
+        await _host.DeliveredAsync();
 
         Assert.Empty(tab1.Toasts);
         Assert.Empty(tab2.Toasts);
@@ -175,13 +182,13 @@ public sealed class RingToastListTests : IAsyncLifetime
     public async Task ACircuitStartedMidRing_ShowsTheCallsRingingNow()
     {
         var callId = await CallDowntownAsync("Late Larry");
-        _ring.Time.Advance(TimeSpan.FromSeconds(12));
+        _host.Time.Advance(TimeSpan.FromSeconds(12));
 
         var list = await ToastListForAsync(_seller1);
 
         var toast = Assert.Single(list.Toasts);
         Assert.Equal((callId, "Late Larry"), (toast.CallId, toast.CustomerName));
-        Assert.Equal("0:12", toast.WaitingText(_ring.Time.GetUtcNow()));
+        Assert.Equal("0:12", toast.WaitingText(_host.Time.GetUtcNow()));
     }
 
     [Fact]
@@ -191,7 +198,7 @@ public sealed class RingToastListTests : IAsyncLifetime
         var healthy = await ToastListForAsync(_seller2);
 
         var start = await Incoming.StartAsync("demo-motors", "downtown", "Clara Kunde", default);
-        await _ring.DeliveredAsync();
+        await _host.DeliveredAsync();
 
         Assert.True(start.Ringing);
         Assert.Single(broken.Toasts);
@@ -204,7 +211,7 @@ public sealed class RingToastListTests : IAsyncLifetime
         var list = await ToastListForAsync(_seller1);
         await list.DisposeAsync();
         await CallDowntownAsync();
-        await _ring.DeliveredAsync();
+        await _host.DeliveredAsync();
         Assert.Empty(list.Toasts);
     }
 }

@@ -10,12 +10,12 @@ namespace LiveCall.Tests.Calls.Incoming;
 /// <summary>A circuit whose queue overflowed gets <see cref="EventsMissed"/> instead of the events, and re-reads its toasts.</summary>
 public sealed class RingToastResyncTests : IAsyncLifetime
 {
-    private readonly RingTestApp _ring = new();
+    private ServiceHost _host = default!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _ring.DisposeAsync();
+    public async Task InitializeAsync() => _host = await ServiceHost.StartAsync();
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private IncomingCallService Incoming => _ring.Get<IncomingCallService>();
+    private IncomingCallService Incoming => _host.Get<IncomingCallService>();
 
     private async Task<Guid> CallDowntownAsync(string name) =>
         (await Incoming.StartAsync("demo-motors", "downtown", name, default)).CallId!.Value;
@@ -23,15 +23,15 @@ public sealed class RingToastResyncTests : IAsyncLifetime
     [Fact]
     public async Task AfterAnOverflow_TheListReReads_DroppingCallsThatStoppedRinging_AndAddingCallsThatStarted()
     {
-        var seller = await _ring.ScopeOfAsync("seller1@livecall.demo");
-        var downtown = await _ring.LocationAsync("downtown");
-        await _ring.OpenDashboardAsync(seller);
+        var seller = await _host.Data.ScopeOfAsync(TestData.Seller1);
+        var downtown = await _host.Data.LocationAsync("downtown");
+        await _host.Data.OpenDashboardAsync(seller);
         var cancelled = await CallDowntownAsync("Clara Kunde");
         // A list on a bus of its own, held up on its first event: it hears none of the app's own events meanwhile.
         var bus = new InProcessLiveEventBus(NullLogger<InProcessLiveEventBus>.Instance);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var list = ActivatorUtilities.CreateInstance<RingToastList>(_ring.App.Services, bus);
+        await using var list = ActivatorUtilities.CreateInstance<RingToastList>(_host.Services, bus);
         await list.StartAsync(seller, async work => { await gate.Task; await work(); }, () => { changed.TrySetResult(); return Task.CompletedTask; }, default);
         Assert.Equal(cancelled, Assert.Single(list.Toasts).CallId);
 

@@ -187,7 +187,7 @@ public sealed class RingingBrowserTests(ChromiumFixture chromium, ITestOutputHel
         }
     }
 
-    private Task<TenantScope> ScopeOfAsync(string email) => CallsTestData.ScopeOfAsync(_app, email);
+    private Task<TenantScope> ScopeOfAsync(string email) => _app.Data.ScopeOfAsync(email);
 
     private async Task<string?> AcceptedByAsync(Guid callId)
     {

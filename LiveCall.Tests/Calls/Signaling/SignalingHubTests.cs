@@ -2,7 +2,6 @@ using System.Net;
 using LiveCall.App.Calls.Signaling;
 using LiveCall.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveCall.Tests.Calls.Signaling;
 
@@ -21,8 +20,8 @@ public sealed class SignalingHubTests(LiveCallAppFactory app) : IClassFixture<Li
     [Fact]
     public async Task Stranger_WithoutLoginOrToken_CanNeitherJoinNorRelay()
     {
-        var call = await CallsTestData.StartCallAsync(app);
-        var seller = await StaffAsync(CallsTestData.Seller1);
+        var call = await app.Data.StartFollowUpAsync();
+        var seller = await StaffAsync(TestData.Seller1);
         var sellerId = (await seller.JoinAsync(call.Id)).ParticipantId!.Value;
         var stranger = await ConnectAsync();
 
@@ -37,9 +36,9 @@ public sealed class SignalingHubTests(LiveCallAppFactory app) : IClassFixture<Li
     [Fact]
     public async Task Guest_WithTokenOfAnotherCall_CannotJoin_AndAWrongTokenIsRefused()
     {
-        var call = await CallsTestData.StartCallAsync(app);
-        var otherCall = await CallsTestData.StartCallAsync(app);
-        var invitation = await CallsTestData.InviteGuestAsync(app, otherCall.Id);
+        var call = await app.Data.StartFollowUpAsync();
+        var otherCall = await app.Data.StartFollowUpAsync();
+        var invitation = await app.Data.InviteGuestAsync(otherCall.Id);
         var guest = await ConnectAsync(token: invitation.Token);
         var forger = await ConnectAsync(token: invitation.Token[..^2] + "xx");
 
@@ -51,17 +50,17 @@ public sealed class SignalingHubTests(LiveCallAppFactory app) : IClassFixture<Li
     [Fact]
     public async Task Relay_ReachesOnlyTheAddressedParticipantOfTheSameCall()
     {
-        var call = await CallsTestData.StartCallAsync(app);
-        var invitation = await CallsTestData.InviteGuestAsync(app, call.Id);
-        var seller1 = await StaffAsync(CallsTestData.Seller1);
-        var seller2 = await StaffAsync(CallsTestData.Seller2);
+        var call = await app.Data.StartFollowUpAsync();
+        var invitation = await app.Data.InviteGuestAsync(call.Id);
+        var seller1 = await StaffAsync(TestData.Seller1);
+        var seller2 = await StaffAsync(TestData.Seller2);
         var guest = await ConnectAsync(token: invitation.Token);
         var seller1Id = (await seller1.JoinAsync(call.Id)).ParticipantId!.Value;
         await seller2.JoinAsync(call.Id);
         var guestJoin = await guest.JoinAsync(call.Id);
 
-        var otherCall = await CallsTestData.StartCallAsync(app);
-        var outsider = await ConnectAsync(token: (await CallsTestData.InviteGuestAsync(app, otherCall.Id, "Otto Outsider")).Token);
+        var otherCall = await app.Data.StartFollowUpAsync();
+        var outsider = await ConnectAsync(token: (await app.Data.InviteGuestAsync(otherCall.Id, "Otto Outsider")).Token);
         var outsiderId = (await outsider.JoinAsync(otherCall.Id)).ParticipantId!.Value;
 
         await seller1.Connection.InvokeAsync("SendDescription", invitation.ParticipantId, Offer);
@@ -105,7 +104,7 @@ public sealed class SignalingHubTests(LiveCallAppFactory app) : IClassFixture<Li
     [Fact]
     public async Task JoinOfAnUnknownCall_IsRefusedAsNotFound()
     {
-        var seller = await StaffAsync(CallsTestData.Seller1);
+        var seller = await StaffAsync(TestData.Seller1);
 
         Assert.Equal("not-found", (await seller.JoinAsync(Guid.NewGuid())).Status);
         Assert.Equal(HubConnectionState.Connected, seller.Connection.State);
@@ -143,7 +142,7 @@ public sealed class SignalingHubTests(LiveCallAppFactory app) : IClassFixture<Li
     public async Task ReconnectingParticipant_GetsItsPlaceBack()
     {
         var (call, seller1, _, guest, guestId) = await ThreePartyCallAsync();
-        var roster = app.Services.GetRequiredService<CallRoster>();
+        var roster = app.Get<CallRoster>();
 
         Assert.True(roster.Drop(guestId));
         await guest.Closed;
@@ -155,7 +154,7 @@ public sealed class SignalingHubTests(LiveCallAppFactory app) : IClassFixture<Li
         Assert.Equal(guestId, rejoined.ParticipantId);
         Assert.Equal(2, rejoined.Others!.Count);
         Assert.NotNull(await again.NextAsync(nameof(ISignalingClient.Description)));
-        var stored = await CallsTestData.FindAsync(app, call.Id);
+        var stored = await app.Data.FindCallAsync(call.Id);
         Assert.Equal(Core.Calls.CallState.Connected, stored!.State);
     }
 
@@ -172,11 +171,11 @@ public sealed class SignalingHubTests(LiveCallAppFactory app) : IClassFixture<Li
 
     private async Task<(Core.Calls.Call Call, SignalingTestClient Seller1, SignalingTestClient Seller2, SignalingTestClient Guest, Guid GuestId)> ThreePartyCallAsync()
     {
-        var call = await CallsTestData.StartCallAsync(app);
-        var invitation = await CallsTestData.InviteGuestAsync(app, call.Id);
+        var call = await app.Data.StartFollowUpAsync();
+        var invitation = await app.Data.InviteGuestAsync(call.Id);
         _tokens[invitation.ParticipantId] = invitation.Token;
-        var seller1 = await StaffAsync(CallsTestData.Seller1);
-        var seller2 = await StaffAsync(CallsTestData.Seller2);
+        var seller1 = await StaffAsync(TestData.Seller1);
+        var seller2 = await StaffAsync(TestData.Seller2);
         var guest = await ConnectAsync(token: invitation.Token);
         Assert.Equal("joined", (await seller1.JoinAsync(call.Id)).Status);
         Assert.Equal("joined", (await seller2.JoinAsync(call.Id)).Status);
@@ -187,7 +186,7 @@ public sealed class SignalingHubTests(LiveCallAppFactory app) : IClassFixture<Li
     private readonly Dictionary<Guid, string> _tokens = [];
 
     private Guid ParticipantOf(SignalingTestClient client) =>
-        app.Services.GetRequiredService<CallRoster>().ByConnection(client.Connection.ConnectionId!)!.ParticipantId;
+        app.Get<CallRoster>().ByConnection(client.Connection.ConnectionId!)!.ParticipantId;
 
     private async Task AssertRelayWorksAsync(SignalingTestClient from, SignalingTestClient to)
     {
