@@ -282,6 +282,10 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium, Accessi
         await seller.GotoAsync($"call/{call.Id}");
         await CallsPageDriver.Wrap(seller).WaitJoinedAsync();
         await CheckAsync(seller, $"call-alone-{language}");
+        await seller.ClickAsync("[data-testid=call-mute]");
+        await seller.ClickAsync("[data-testid=call-chat]");
+        await seller.WaitForSelectorAsync("[data-testid=chat-input]");
+        await CheckAsync(seller, $"call-muted-chat-{language}");
         await seller.ClickAsync("[data-testid=call-hangup]");
         await Assertions.Expect(seller.Locator("[data-testid=call-notice]")).ToBeVisibleAsync();
 
@@ -294,6 +298,12 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium, Accessi
         await CloseMenusAsync(phone);
         await GotoStaffPageAsync(phone, "followup");
         await CheckAsync(phone, $"followup-{language}-phone");
+        var phoneCall = await CallsTestData.StartCallAsync(App); // the first ended when the seller hung up
+        await phone.GotoAsync($"call/{phoneCall.Id}");
+        await CallsPageDriver.Wrap(phone).WaitJoinedAsync();
+        await CheckAsync(phone, $"call-alone-{language}-phone");
+        await phone.ClickAsync("[data-testid=call-hangup]");
+        await Assertions.Expect(phone.Locator("[data-testid=call-notice]")).ToBeVisibleAsync();
 
         AssertNoSerious();
     }
