@@ -66,9 +66,23 @@ public sealed class HoverMenuTests : MudTestContext
     }
 
     [Fact]
-    public void MenuButton_HasAnAccessibleName()
+    public void Keyboard_EnterOnTheFocusedButtonOpensTheMenu()
+    {
+        var popovers = RenderMenu("Seller");
+        _menu.Find(".mud-menu-activator").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter", Code = "Enter" });
+        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll("[data-testid=menu-calls]")));
+    }
+
+    /// <summary>One button (MudMenu's activator) named "Open the menu", with no button inside it (axe: nested-interactive).</summary>
+    [Fact]
+    public void MenuButton_IsOneButton_WithAnAccessibleName()
     {
         RenderMenu("Seller");
-        Assert.Equal("Open the menu", _menu.Find("[data-testid=hover-menu-button]").GetAttribute("aria-label"));
+        var button = _menu.Find("[role=button]:has([data-testid=hover-menu-button])");
+        Assert.Equal("0", button.GetAttribute("tabindex"));
+        Assert.Equal("menu", button.GetAttribute("aria-haspopup"));
+        Assert.Empty(button.QuerySelectorAll("button, a[href], [tabindex], [role=button]"));
+        Assert.Equal("Open the menu", button.QuerySelector(".lc-sr-only")!.TextContent);
+        Assert.Equal("Menu", button.QuerySelector("[aria-hidden=true]:not(svg)")!.TextContent);
     }
 }
