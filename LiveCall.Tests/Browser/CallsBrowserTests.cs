@@ -45,6 +45,8 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
         await Assertions.Expect(sophie.Page.Locator("[data-testid=screen-tile]")).ToBeVisibleAsync();
         await sophie.WaitForAsync("() => [...document.querySelectorAll('[data-testid=screen-tile] video')].every(v => v.videoWidth > 0)");
         await sam.Page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("calls-desktop-sharing") });
+        await AxeCheck.AssertNoSeriousViolationsAsync(sam.Page, "calls-desktop-sharing");
+        await AxeCheck.AssertNoSeriousViolationsAsync(sophie.Page, "calls-desktop-chat-screen-tile");
         await sam.ClickAsync("call-share");
         await Assertions.Expect(sophie.Page.Locator("[data-testid=screen-tile]")).ToHaveCountAsync(0);
 
@@ -90,9 +92,12 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
 
         await sam.Page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("calls-phone-three") });
         await sophie.Page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("calls-desktop-three") });
+        await AxeCheck.AssertNoSeriousViolationsAsync(sam.Page, "calls-phone-three");
+        await AxeCheck.AssertNoSeriousViolationsAsync(sophie.Page, "calls-desktop-three");
         await sam.ClickAsync("call-participants");
         await Assertions.Expect(sam.Page.Locator("[data-testid=participant-list] li")).ToHaveCountAsync(3);
         await sam.Page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("calls-phone-participants") });
+        await AxeCheck.AssertNoSeriousViolationsAsync(sam.Page, "calls-phone-participants");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using LiveCall.Core.Dealers;
+using LiveCall.Tests.Browser;
 using LiveCall.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -28,7 +29,11 @@ public sealed class CustomerScreenshotTests(ChromiumFixture chromium) : IClassFi
             });
             context.SetDefaultTimeout(15_000);
             var page = await context.NewPageAsync();
-            Task Shot(string name) => page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"customer-{name}-{lang}-{device}"), FullPage = true });
+            async Task Shot(string name)
+            {
+                await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"customer-{name}-{lang}-{device}"), FullPage = true });
+                await AxeCheck.AssertNoSeriousViolationsAsync(page, $"customer-{name}-{lang}-{device}");
+            }
 
             await page.GotoAsync("call/demo-motors/downtown");
             await Assertions.Expect(page.Locator("[data-testid=customer-preview-status][data-state=ok]")).ToBeVisibleAsync();
