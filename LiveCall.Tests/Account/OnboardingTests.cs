@@ -30,6 +30,7 @@ public sealed class OnboardingTests : IClassFixture<ChromiumFixture>, IAsyncLife
         await FillFieldAsync(admin, "location-name", "Harbour");
         await FillFieldAsync(admin, "location-slug", "harbour");
         await admin.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("location-new-en"), FullPage = true });
+        await AxeCheck.AssertNoSeriousViolationsAsync(admin, "location-new-en");
         await admin.ClickAsync("[data-testid=location-save]");
         await admin.WaitForURLAsync("**/admin/locations");
         await admin.Locator("[data-testid=locations-table]").GetByRole(AriaRole.Link, new() { Name = "Harbour" }).WaitForAsync();
@@ -41,6 +42,7 @@ public sealed class OnboardingTests : IClassFixture<ChromiumFixture>, IAsyncLife
         await FillFieldAsync(admin, "user-mobile", "0151 44455566");
         await SelectAsync(admin, "user-location", "Harbour");
         await admin.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("user-new-en"), FullPage = true });
+        await AxeCheck.AssertNoSeriousViolationsAsync(admin, "user-new-en");
         await admin.ClickAsync("[data-testid=user-save]");
         await admin.WaitForURLAsync("**/admin/users");
         await admin.Locator("[data-testid=users-table]").GetByRole(AriaRole.Link, new() { Name = "Nina Newcomer" }).WaitForAsync();

@@ -48,6 +48,8 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
         await sophie.Media.WaitFlowingAsync(RemoteMedia.ScreenTiles, 1);
         await sophie.WaitRemoteVideoPlayingAsync(1); // the camera goes on beside the screen
         await sam.Page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("calls-desktop-sharing") });
+        await AxeCheck.AssertNoSeriousViolationsAsync(sam.Page, "calls-desktop-sharing");
+        await AxeCheck.AssertNoSeriousViolationsAsync(sophie.Page, "calls-desktop-chat-screen-tile");
         await sam.ClickAsync("call-share");
         await Assertions.Expect(sophie.Page.Locator("[data-testid=screen-tile]")).ToHaveCountAsync(0);
 
@@ -94,9 +96,12 @@ public sealed class CallsBrowserTests(ChromiumFixture chromium, LiveCallAppFacto
 
         await sam.Page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("calls-phone-three") });
         await sophie.Page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("calls-desktop-three") });
+        await AxeCheck.AssertNoSeriousViolationsAsync(sam.Page, "calls-phone-three");
+        await AxeCheck.AssertNoSeriousViolationsAsync(sophie.Page, "calls-desktop-three");
         await sam.ClickAsync("call-participants");
         await Assertions.Expect(sam.Page.Locator("[data-testid=participant-list] li")).ToHaveCountAsync(3);
         await sam.Page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("calls-phone-participants") });
+        await AxeCheck.AssertNoSeriousViolationsAsync(sam.Page, "calls-phone-participants");
     }
 
     [Fact]

@@ -256,10 +256,19 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium, Accessi
         await seller.WaitForSelectorAsync("[data-testid=presence-away]");
         await CheckAsync(seller, $"dashboard-presence-{language}");
         await CloseMenusAsync(seller);
-        await customer.ClickAsync("[data-testid=customer-cancel]");
-        await Assertions.Expect(customer.Locator("[data-testid=customer-cancelled]")).ToBeVisibleAsync();
-        await CheckAsync(customer, $"customer-cancelled-{language}");
-        await Assertions.Expect(seller.Locator("[data-testid=ring-toast]")).ToHaveCountAsync(0);
+
+        // Another seller answers: "Answered by" on this dashboard (for a few seconds), the customer in the call, then ended.
+        var callId = Guid.Parse((await seller.GetAttributeAsync("[data-testid=ring-toast]", "data-call"))!);
+        await fixture.Service<IncomingCallService>().AcceptAsync(callId, await CallsTestData.ScopeOfAsync(App, CallsTestData.Seller2), default);
+        await Assertions.Expect(seller.Locator("[data-testid=ring-answered]")).ToBeVisibleAsync();
+        await CheckAsync(seller, $"dashboard-answered-{language}");
+        await Assertions.Expect(customer.Locator("[data-call-root][data-status=joined]")).ToBeAttachedAsync();
+        await CheckAsync(customer, $"customer-call-{language}");
+        await customer.ClickAsync("[data-testid=call-hangup]");
+        await customer.ClickAsync("[data-testid=call-notice] a");
+        await customer.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/call/ended");
+        await CheckAsync(customer, $"customer-ended-{language}");
+        await Assertions.Expect(seller.Locator("[data-testid=ring-toast]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
 
         await GotoStaffPageAsync(seller, "followup");
         await seller.ClickAsync("button[data-testid=followup-add]");
@@ -384,6 +393,9 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium, Accessi
         await page.FocusAsync(mainMenu);
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("lang-en", await page.EvaluateAsync<string?>("() => document.activeElement?.dataset.testid"));
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Assertions.Expect(page.Locator(mainMenu)).ToBeFocusedAsync();
+        await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath(Path.Combine("a11y", "menu-keyboard-focus-en")), Clip = new() { X = 0, Y = 0, Width = 1280, Height = 64 } });
         await page.FocusAsync(mainMenu);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("[data-testid=menu-dashboard]")).ToBeFocusedAsync();

@@ -27,6 +27,7 @@ public sealed class ScreenshotTests : IClassFixture<ChromiumFixture>, IAsyncLife
         await page.GotoAsync($"culture/set?culture={language}&redirectUri=/account/login");
         Assert.Equal(loginTitle, (await page.InnerTextAsync("h1")).Trim());
         await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"login-{language}") });
+        await AxeCheck.AssertNoSeriousViolationsAsync(page, $"login-{language}");
 
         await LoginAsync(page, "admin@livecall.demo", LiveCallAppFactory.DemoPassword);
         await page.WaitForSelectorAsync("[data-testid=dashboard-tiles]");
@@ -35,6 +36,7 @@ public sealed class ScreenshotTests : IClassFixture<ChromiumFixture>, IAsyncLife
         await page.WaitForSelectorAsync("[data-testid=menu-outbox]");
         await page.WaitForTimeoutAsync(400); // let the menu's fade-in finish: this is a picture, not an assertion
         await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"dashboard-menu-{language}") });
+        await AxeCheck.AssertNoSeriousViolationsAsync(page, $"dashboard-menu-{language}");
 
         foreach (var (path, name) in new[] { ("admin/users", "users"), ("admin/locations", "locations"), ("admin/dealers", "dealers"), ("admin/branding", "branding"), ("outbox", "outbox"), ("admin/locations/new", "location-form") })
         {
@@ -42,6 +44,7 @@ public sealed class ScreenshotTests : IClassFixture<ChromiumFixture>, IAsyncLife
             await page.WaitForSelectorAsync("h1");
             await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
             await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"{name}-{language}"), FullPage = true });
+            await AxeCheck.AssertNoSeriousViolationsAsync(page, $"{name}-{language}");
         }
         await GotoInteractiveAsync(page, "admin/users");
         Assert.Equal(usersTitle, (await page.InnerTextAsync("h1")).Trim());
@@ -51,8 +54,10 @@ public sealed class ScreenshotTests : IClassFixture<ChromiumFixture>, IAsyncLife
         await LoginAsync(phone, "admin@livecall.demo", LiveCallAppFactory.DemoPassword);
         await phone.WaitForSelectorAsync("[data-testid=dashboard-tiles]");
         await phone.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"dashboard-phone-{language}"), FullPage = true });
+        await AxeCheck.AssertNoSeriousViolationsAsync(phone, $"dashboard-phone-{language}");
         await GotoInteractiveAsync(phone, "admin/users");
         await phone.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
         await phone.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"users-phone-{language}"), FullPage = true });
+        await AxeCheck.AssertNoSeriousViolationsAsync(phone, $"users-phone-{language}");
     }
 }

@@ -42,6 +42,7 @@ public sealed class LiveDashboardTests : IClassFixture<ChromiumFixture>, IAsyncL
         Assert.True(await page.EvaluateAsync<bool>("window.__noReload === true"));
         Assert.Equal("100%", (await page.InnerTextAsync("[data-testid=tile-answer-rate-value]")).Replace(" ", "").Replace("\u00a0", ""));
         await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("dashboard-live-en"), FullPage = true });
+        await AxeCheck.AssertNoSeriousViolationsAsync(page, "dashboard-live-en");
     }
 
     /// <summary>Creates (when <paramref name="id"/> is null) or changes a Downtown call and announces it, as the call code does.</summary>

@@ -27,6 +27,7 @@ public sealed partial class FollowUpBrowserTests(ChromiumFixture chromium, LiveC
         await page.Locator("input[data-testid=followup-name]").Nth(1).FillAsync("Erika Musterfrau");
         await page.Locator("input[data-testid=followup-contact]").Nth(1).FillAsync("erika@example.com");
         await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("followup-form-en"), FullPage = true });
+        await AxeCheck.AssertNoSeriousViolationsAsync(page, "followup-form-en");
         await page.ClickAsync("[data-testid=followup-start]:not([disabled])");
 
         await page.WaitForURLAsync(new Regex("/call/[0-9a-f-]{36}$"));
@@ -50,6 +51,7 @@ public sealed partial class FollowUpBrowserTests(ChromiumFixture chromium, LiveC
                 Assert.Equal("Erika Musterfrau", await guest.InputValueAsync("[data-testid=guest-name]"));
                 await guest.FillAsync("[data-testid=guest-name]", "Erika M.");
                 await guest.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("guest-prejoin-en") });
+                await AxeCheck.AssertNoSeriousViolationsAsync(guest, "guest-prejoin-en");
             }
             await guest.ClickAsync("[data-testid=guest-join]");
             guests.Add(guest);
@@ -66,6 +68,7 @@ public sealed partial class FollowUpBrowserTests(ChromiumFixture chromium, LiveC
         }
         await Assertions.Expect(page.Locator("[data-testid=tile] [data-testid=tile-name]")).ToHaveTextAsync(["Max Mustermann", "Erika M."], new() { IgnoreCase = false, Timeout = 10_000 });
         await guests[0].ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("followup-guest-call") });
+        await AxeCheck.AssertNoSeriousViolationsAsync(guests[0], "followup-guest-call");
 
         // In the call the seller sees each invitation's state, invites one more participant and withdraws that link again.
         await page.ClickAsync("[data-testid=invitations-toggle]");
@@ -77,6 +80,7 @@ public sealed partial class FollowUpBrowserTests(ChromiumFixture chromium, LiveC
         var moritz = page.Locator("[data-testid=invitation]").Filter(new() { HasText = "Moritz" });
         await Assertions.Expect(moritz).ToHaveAttributeAsync("data-state", "NotSent");
         await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("followup-invitations-panel") });
+        await AxeCheck.AssertNoSeriousViolationsAsync(page, "followup-invitations-panel");
         var moritzLink = LinkIn((await InvitationsAsync(callId)).Single(m => m.Recipient == "moritz@example.com").TextBody);
         await moritz.Locator("[data-testid=invitation-revoke]").ClickAsync();
         await Assertions.Expect(moritz).ToHaveAttributeAsync("data-state", "Revoked");
@@ -85,6 +89,7 @@ public sealed partial class FollowUpBrowserTests(ChromiumFixture chromium, LiveC
         await fresh.GotoAsync(moritzLink);
         await Assertions.Expect(fresh.Locator("[data-testid=guest-link-invalid]")).ToBeVisibleAsync();
         await fresh.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath("guest-link-invalid-en") });
+        await AxeCheck.AssertNoSeriousViolationsAsync(fresh, "guest-link-invalid-en");
     }
 
     private async Task<List<OutboxMessage>> InvitationsAsync(Guid callId)

@@ -23,7 +23,11 @@ public sealed class CustomerScreenshotTests(ChromiumFixture chromium) : IClassFi
         {
             await using var customer = await CustomerPageDriver.OpenAsync(chromium.Browser, app.BaseAddress, locale, width, height, phone: device == "phone");
             var page = customer.Page;
-            Task Shot(string name) => page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"customer-{name}-{lang}-{device}"), FullPage = true });
+            async Task Shot(string name)
+            {
+                await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"customer-{name}-{lang}-{device}"), FullPage = true });
+                await AxeCheck.AssertNoSeriousViolationsAsync(page, $"customer-{name}-{lang}-{device}");
+            }
 
             await customer.GotoAsync();
             await Assertions.Expect(page.Locator("[data-testid=customer-preview-status][data-state=ok]")).ToBeVisibleAsync();

@@ -23,6 +23,7 @@ public sealed class EscalationScreenshotTests(ChromiumFixture chromium) : IClass
             var page = await LoginAsync(context, language, "seller1@livecall.demo");
             await Assertions.Expect(page.Locator("[data-testid=push-warning]")).ToContainTextAsync(enable);
             await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"dashboard-push-warning-{language}") });
+            await AxeCheck.AssertNoSeriousViolationsAsync(page, $"dashboard-push-warning-{language}");
         }
         await using (var context = await chromium.Browser.NewContextAsync(options))
         {
@@ -30,6 +31,7 @@ public sealed class EscalationScreenshotTests(ChromiumFixture chromium) : IClass
             var page = await LoginAsync(context, language, "seller1@livecall.demo");
             await page.Locator("[data-testid=push-unsupported]").WaitForAsync();
             await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"dashboard-push-unsupported-{language}") });
+            await AxeCheck.AssertNoSeriousViolationsAsync(page, $"dashboard-push-unsupported-{language}");
         }
 
         // The accept link: the confirm page (script off, as a mail scanner sees it), answered by, invalid.
@@ -72,6 +74,7 @@ public sealed class EscalationScreenshotTests(ChromiumFixture chromium) : IClass
             await page.Locator("input[data-testid=location-sms-delay]").FillAsync("900");
             await page.Locator("input[data-testid=location-sms-delay]").PressAsync("Tab");
             await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"location-form-escalation-{language}"), FullPage = true });
+            await AxeCheck.AssertNoSeriousViolationsAsync(page, $"location-form-escalation-{language}");
         }
     }
 

@@ -48,6 +48,7 @@ public sealed class MissedCallsBrowserTests(ChromiumFixture chromium) : IClassFi
             await Assertions.Expect(missed.Locator("[data-testid=missed-done]")).ToHaveTextAsync(done);
             await panel.ScrollIntoViewIfNeededAsync();
             await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"dashboard-missed-{language}-{size}"), FullPage = true });
+            await AxeCheck.AssertNoSeriousViolationsAsync(page, $"dashboard-missed-{language}-{size}");
             await page.Context.DisposeAsync();
         }
     }

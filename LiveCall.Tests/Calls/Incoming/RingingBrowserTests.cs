@@ -168,6 +168,7 @@ public sealed class RingingBrowserTests(ChromiumFixture chromium, ITestOutputHel
             // Pushed in from the bus, yet in the seller's language.
             await Assertions.Expect(ToastOf(page, second).Locator("[data-testid=ring-accept]")).ToHaveTextAsync(name.StartsWith("de") ? "Annehmen" : "Accept");
             await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"ring-toast-{name}") });
+            await AxeCheck.AssertNoSeriousViolationsAsync(page, $"ring-toast-{name}", output);
         }
 
         // Someone who is on none of these screens answers the second call.
@@ -184,6 +185,7 @@ public sealed class RingingBrowserTests(ChromiumFixture chromium, ITestOutputHel
             await page.ClickAsync("[data-testid=presence-chip]");
             await Assertions.Expect(page.Locator("[data-testid=presence-away]")).ToHaveTextAsync(name.StartsWith("de") ? "Auf abwesend setzen" : "Set me away");
             await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"presence-menu-{name}") });
+            await AxeCheck.AssertNoSeriousViolationsAsync(page, $"presence-menu-{name}", output);
         }
     }
 
