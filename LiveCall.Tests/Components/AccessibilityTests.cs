@@ -259,7 +259,7 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium, Accessi
 
         // Another seller answers: "Answered by" on this dashboard (for a few seconds), the customer in the call, then ended.
         var callId = Guid.Parse((await seller.GetAttributeAsync("[data-testid=ring-toast]", "data-call"))!);
-        await fixture.Service<IncomingCallService>().AcceptAsync(callId, await CallsTestData.ScopeOfAsync(App, CallsTestData.Seller2), default);
+        await fixture.App.Get<IncomingCallService>().AcceptAsync(callId, await App.Data.ScopeOfAsync(TestData.Seller2), default);
         await Assertions.Expect(seller.Locator("[data-testid=ring-answered]")).ToBeVisibleAsync();
         await CheckAsync(seller, $"dashboard-answered-{language}");
         await Assertions.Expect(customer.Locator("[data-call-root][data-status=joined]")).ToBeAttachedAsync();
