@@ -1,16 +1,16 @@
 using LiveCall.App.Account;
 using LiveCall.App.Admin;
 using LiveCall.App.Calls;
-using LiveCall.App.Calls.AcceptLinks;
+using LiveCall.App.Calls.FollowUp;
+using LiveCall.App.Calls.Incoming;
 using LiveCall.App.Components;
-using LiveCall.App.Customer;
-using LiveCall.App.Dashboard;
-using LiveCall.App.FollowUp;
 using LiveCall.App.Infrastructure;
 using LiveCall.App.Localization;
 using LiveCall.App.Notifications;
-using LiveCall.App.Ringing;
+using LiveCall.App.Statistics;
+using LiveCall.App.Users;
 using LiveCall.Core.Data;
+using LiveCall.Core.Live;
 
 if (await HealthProbe.TryRunAsync(args) is { } probe) return probe;
 
@@ -20,15 +20,15 @@ builder.AddData();
 builder.AddInfrastructure();
 builder.AddRateLimits();
 builder.AddLocalizedUi();
+builder.Services.AddLiveEvents();
 builder.AddAccounts();
+builder.AddPresence();
 builder.AddAdministration();
-builder.AddDashboard();
+builder.AddStatistics();
 builder.AddNotifications();
 builder.AddCalls();
-builder.AddRingEscalation();
+builder.AddIncomingCalls();
 builder.AddFollowUp();
-builder.AddCustomer();
-builder.AddRinging();
 
 var app = builder.Build();
 
@@ -49,11 +49,11 @@ app.MapInfrastructure();
 app.MapLocalizedUi();
 app.MapAccounts();
 app.MapAdministration();
-app.MapDashboard();
+app.MapStatistics();
 app.MapNotifications();
 app.MapCalls();
+app.MapIncomingCalls();
 app.MapFollowUp();
-app.MapCustomer();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

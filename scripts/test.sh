@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing (Debian's Chromium
 # for the browser tests, redis-server for the scale-out tests), then prints "N passed, N failed" alone
-# on the last line. Exit code: dotnet test's.
+# on the last line. First checks the vendored browser libraries against package-lock.json (when node and
+# npm are installed); a drift counts as one failure. Exit code: dotnet test's, or 1 after a drift.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,9 @@ if [ ${#need[@]} -gt 0 ]; then
   apt_install "${need[@]}" >/dev/null || { echo "Could not install ${need[*]}" >&2; exit 1; }
 fi
 
+libraries=0
+scripts/check-browser-libraries.sh || libraries=$?
+
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
@@ -36,5 +40,10 @@ for trx in "$results"/*.trx "$results"/*/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 if [ "$code" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi  # a build or host failure counts as a failure
+if [ "$libraries" -ne 0 ]; then
+  failed=$((failed + 1))
+  [ "$code" -ne 0 ] || code=1
+  echo "The browser library check failed: see its message above the test run." >&2
+fi
 echo "$passed passed, $failed failed"
 exit "$code"

@@ -1,5 +1,5 @@
 using LiveCall.Core.Data;
-using LiveCall.Core.Dealers;
+using LiveCall.Core;
 using LiveCall.Core.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -12,7 +12,7 @@ public static class AccountExtensions
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AccountOptions>().BindConfiguration("Accounts");
+        services.AddValidatedOptions<AccountOptions>(AccountOptions.Section);
 
         services.AddIdentityCore<StaffUser>(o =>
             {
@@ -60,7 +60,6 @@ public static class AccountExtensions
 
         services.AddDataProtection().PersistKeysToDbContext<LiveCallDbContext>().SetApplicationName("LiveCall");
 
-        services.AddSingleton<BrandingService>();
         services.AddSingleton<AccountService>();
         services.AddScoped<CurrentStaff>();
         return builder;

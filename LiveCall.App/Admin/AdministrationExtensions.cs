@@ -1,17 +1,17 @@
 using LiveCall.Core.Dealers;
-using LiveCall.Core.Notifications;
 using LiveCall.Core.Users;
 
 namespace LiveCall.App.Admin;
 
 public static class AdministrationExtensions
 {
+    /// <summary>Dealers, locations, users and branding (with the public logo endpoint).</summary>
     public static IHostApplicationBuilder AddAdministration(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DealerAdminService>();
         builder.Services.AddSingleton<LocationAdminService>();
         builder.Services.AddSingleton<UserAdminService>();
-        builder.Services.AddSingleton<OutboxQueries>();
+        builder.Services.AddSingleton<BrandingService>();
         return builder;
     }
 

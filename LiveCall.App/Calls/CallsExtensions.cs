@@ -1,7 +1,8 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using LiveCall.App.Signaling;
+using LiveCall.App.Calls.Signaling;
+using LiveCall.Core;
 using LiveCall.Core.Calls;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace LiveCall.App.Calls;
 
@@ -11,26 +12,22 @@ public static class CallsExtensions
     public static IHostApplicationBuilder AddCalls(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<IceOptions>().BindConfiguration("Ice").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SignalingOptions>().BindConfiguration("Signaling").ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<IceOptions>(IceOptions.Section);
+        services.AddValidatedOptions<SignalingOptions>(SignalingOptions.Section);
         services.AddSingleton<CallService>();
         services.AddSingleton<CallAccessTokens>();
-        services.AddSingleton<LiveCall.Core.Calls.Incoming.IncomingCallService>();
-        services.TryAddSingleton<LiveCall.Core.Calls.Incoming.IRingEscalation, LiveCall.Core.Calls.Incoming.NoRingEscalation>();
-        services.AddSingleton<LiveCall.Core.Calls.Incoming.CallbackService>();
-        services.AddHostedService<RingTimeouts>();
         services.AddSingleton<IceServerIssuer>();
         services.AddSingleton<CallRoster>();
         services.AddHostedService<CallDepartures>();
         services.AddHostedService<SeatHeartbeat>();
 
-        var maxMessageBytes = builder.Configuration.GetValue("Signaling:MaxMessageBytes", new SignalingOptions().MaxMessageBytes);
         services.AddSignalR().AddHubOptions<SignalingHub>(o =>
         {
-            o.MaximumReceiveMessageSize = maxMessageBytes;
             o.EnableDetailedErrors = false;
             o.AddFilter<MessageRateFilter>();
         });
+        services.AddOptions<HubOptions<SignalingHub>>().Configure<IOptions<SignalingOptions>>((hub, signaling) =>
+            hub.MaximumReceiveMessageSize = signaling.Value.MaxMessageBytes);
         services.AddSingleton<MessageRateFilter>();
         return builder;
     }

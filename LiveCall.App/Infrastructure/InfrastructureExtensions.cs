@@ -17,8 +17,6 @@ public static class InfrastructureExtensions
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             o.SnackbarConfiguration.VisibleStateDuration = 5000;
         });
-        builder.Services.AddSingleton<DemoSeeder>();
-        builder.Services.AddOptions<DemoSeedOptions>().BindConfiguration("Seed");
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {

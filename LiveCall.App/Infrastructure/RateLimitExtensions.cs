@@ -1,15 +1,16 @@
 using System.Threading.RateLimiting;
+using LiveCall.Core;
 using Microsoft.Extensions.Options;
 
 namespace LiveCall.App.Infrastructure;
 
-/// <summary>Limits on public pages: password guessing and reset-mail spam are slowed per client IP.</summary>
+/// <summary>Limits on public pages: password guessing, reset-mail spam and link guessing are slowed per client IP.</summary>
 public static class RateLimitExtensions
 {
     public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits")
-            .Validate(o => o.AccountPostsPerMinute > 0, "RateLimits:AccountPostsPerMinute must be positive.").ValidateOnStart();
+        builder.Services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        builder.Services.AddSingleton<LinkFailureLimiter>();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,4 +1,5 @@
 using LiveCall.Core.Notifications;
+using LiveCall.Core.Notifications.Outbox;
 
 namespace LiveCall.App.Notifications;
 
@@ -13,6 +14,7 @@ public static class NotificationsExtensions
     public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
     {
         builder.Services.AddNotificationDelivery();
+        builder.Services.AddSingleton<OutboxQueries>();
         return builder;
     }
 

@@ -24,7 +24,7 @@ public static class OutboxBench
         var n = settings.Messages;
         var parallelism = new OutboxOptions().Parallelism;
         var defaultLimit = new VonageOptions().MaxSendsPerSecond;
-        await using var standIn = await VonageStandIn.StartAsync();
+        await using var standIn = await SmsArrivals.StartAsync();
         using var http = new HttpClient();
         Console.WriteLine($"Vonage stand-in on {standIn.BaseUri}; {n:N0} messages per scenario; outbox parallelism {parallelism}, batch {new OutboxOptions().BatchSize}");
 
@@ -54,7 +54,7 @@ public static class OutboxBench
         return standIn.Duplicates == 0 ? 0 : 1;
     }
 
-    private static async Task<OutboxRun> RawAsync(HttpClient http, VonageStandIn standIn, int n, int parallelism, CancellationToken ct)
+    private static async Task<OutboxRun> RawAsync(HttpClient http, SmsArrivals standIn, int n, int parallelism, CancellationToken ct)
     {
         var url = new Uri(standIn.BaseUri, "sms/json");
         var refs = new string[n];
@@ -80,7 +80,7 @@ public static class OutboxBench
     }
 
     /// <param name="preQueued">Commit all messages before the worker starts and time the drain alone; otherwise enqueue while the worker runs.</param>
-    private static async Task<OutboxRun> OutboxAsync(VonageStandIn standIn, int n, int maxSendsPerSecond, bool preQueued, CancellationToken ct)
+    private static async Task<OutboxRun> OutboxAsync(SmsArrivals standIn, int n, int maxSendsPerSecond, bool preQueued, CancellationToken ct)
     {
         await using var database = await BenchDatabase.CreateAsync(ct);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -130,7 +130,7 @@ public static class OutboxBench
         return new OutboxRun(name, n, elapsed, Latencies(standIn, refs, starts), note);
     }
 
-    private static Timings Latencies(VonageStandIn standIn, string[] refs, long[] starts)
+    private static Timings Latencies(SmsArrivals standIn, string[] refs, long[] starts)
     {
         var timings = new Timings("latency");
         for (var i = 0; i < refs.Length; i++) timings.Add(Stopwatch.GetElapsedTime(starts[i], standIn.ArrivalOf(refs[i])));

@@ -3,9 +3,11 @@ using LiveCall.Core.Calls;
 using LiveCall.Core.Calls.Incoming;
 using LiveCall.Core.Dealers;
 using LiveCall.Core.Live;
+using LiveCall.Core.Notifications;
 using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveCall.Bench.Ring;
 
@@ -56,7 +58,6 @@ public static class RingBench
         var time = TimeProvider.System;
         var now = time.GetUtcNow().UtcDateTime;
         var factory = database.Factory;
-        var bus = new InProcessLiveEventBus(NullLogger<InProcessLiveEventBus>.Instance);
         var dealer = new Dealer("Bench Motors", "bench-motors", "DE", now);
         var location = new Location(dealer.Id, "Downtown", "downtown", "DE", "Europe/Berlin", OpeningHours.AlwaysOpen);
         var users = Enumerable.Range(0, Math.Max(sellerCount, 1))
@@ -67,13 +68,29 @@ public static class RingBench
             db.AddRange(users);
             await db.SaveChangesAsync(ct);
         }
-        var presence = new PresenceService(factory, bus, time);
+
+        // The app's own registrations (escalation included: a ring queues push, SMS and email per seller), no background services.
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Escalation:PublicBaseUrl"] = "https://bench.invalid/",
+            }).Build())
+            .AddSingleton(time)
+            .AddSingleton(factory)
+            .AddLiveEvents()
+            .AddNotificationDelivery()
+            .AddIncomingCallServices()
+            .AddSingleton<BrandingService>()
+            .AddSingleton<CallService>()
+            .AddSingleton<CallAccessTokens>()
+            .AddSingleton<PresenceService>()
+            .BuildServiceProvider();
+        var bus = services.GetRequiredService<ILiveEventBus>();
+        var presence = services.GetRequiredService<PresenceService>();
         var scopes = users.Select(TenantScope.For).ToList();
         foreach (var scope in scopes) await presence.OpenAsync(Guid.NewGuid().ToString(), "bench", scope, ct);
-        var calls = new CallService(factory, bus, time, NullLogger<CallService>.Instance);
-        var tokens = new CallAccessTokens(factory, calls, time);
-        var incoming = new IncomingCallService(factory, tokens, bus, new NoRingEscalation(), time, NullLogger<IncomingCallService>.Instance);
-        return new World(incoming, bus, scopes, factory);
+        return new World(services.GetRequiredService<IncomingCallService>(), bus, scopes, factory);
     }
 
     /// <summary>Time from calling StartAsync until a bus subscriber (as a dashboard circuit) has the RingStarted event.</summary>
@@ -81,9 +98,9 @@ public static class RingBench
     {
         var heard = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
         var watch = Stopwatch.StartNew();
-        using var subscription = world.Bus.Subscribe(e =>
+        await using var subscription = world.Bus.Subscribe(e => e is RingStarted, (_, _) =>
         {
-            if (e is RingStarted) heard.TrySetResult(watch.Elapsed);
+            heard.TrySetResult(watch.Elapsed);
             return Task.CompletedTask;
         });
         var start = await world.Incoming.StartAsync("bench-motors", "downtown", new CustomerContactInput("Bench Customer", null, null), ct);

@@ -8,6 +8,8 @@ namespace LiveCall.Core.Calls;
 /// </summary>
 public sealed class IceOptions : IValidatableObject
 {
+    public const string Section = "Ice";
+
     /// <summary>e.g. stun:stun.example.com:3478</summary>
     public string[] StunUrls { get; set; } = [];
     /// <summary>e.g. turn:turn.example.com:3478?transport=udp, turns:turn.example.com:5349</summary>

@@ -1,24 +1,27 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace LiveCall.Core.Data;
 
 public static class DataExtensions
 {
-    /// <summary>Registers the SQLite-backed <see cref="LiveCallDbContext"/> (factory and scoped).</summary>
+    /// <summary>The SQLite-backed <see cref="LiveCallDbContext"/> factory, and the demo seeder (run in Development).</summary>
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var path = string.IsNullOrWhiteSpace(options.Path)
-            ? System.IO.Path.Combine(builder.Environment.ContentRootPath, "App_Data", "livecall.db")
-            : System.IO.Path.GetFullPath(options.Path, builder.Environment.ContentRootPath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
-
-        builder.Services.AddDbContextFactory<LiveCallDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()));
+        var services = builder.Services;
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
+        services.AddValidatedOptions<DemoSeedOptions>(DemoSeedOptions.Section);
+        services.AddDbContextFactory<LiveCallDbContext>((sp, o) =>
+        {
+            var path = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.FullPath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
+            o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout());
+        });
+        services.AddSingleton<DemoSeeder>();
         return builder;
     }
 

@@ -6,8 +6,17 @@ namespace LiveCall.Core.Live;
 /// </summary>
 public interface ILiveEventBus
 {
+    /// <summary>Hands the event to every subscriber it concerns and returns: a publisher never waits for a subscriber's work.</summary>
     ValueTask PublishAsync(LiveEvent liveEvent, CancellationToken cancellationToken);
 
-    /// <summary>Calls <paramref name="handler"/> for every event until the returned handle is disposed.</summary>
-    IDisposable Subscribe(Func<LiveEvent, Task> handler);
+    /// <summary>
+    /// Calls <paramref name="handler"/> for every event that <paramref name="concerns"/> the subscriber, one at a time and in
+    /// the order they were published, from the subscription's own queue (never on the publisher's call), until the returned
+    /// handle is disposed; disposing waits for the event in hand, whose token is cancelled. A failing handler is logged and
+    /// still gets the next event. A subscriber that falls too far behind gets one <see cref="EventsMissed"/> in place of
+    /// what did not fit, whatever <paramref name="concerns"/> says, and re-reads what it shows.
+    /// </summary>
+    /// <param name="concerns">Runs on the publisher's call for every event: a cheap check of what the subscriber is about (user, location, dealer).</param>
+    /// <param name="handler">A component runs its work on its circuit: <c>(e, ct) =&gt; InvokeAsync(() =&gt; RefreshAsync(ct))</c>.</param>
+    IAsyncDisposable Subscribe(Func<LiveEvent, bool> concerns, Func<LiveEvent, CancellationToken, Task> handler);
 }

@@ -3,50 +3,38 @@ using Microsoft.Extensions.Logging;
 
 namespace LiveCall.Core.Live;
 
-/// <summary>The single-instance bus: subscribers are circuits of this process.</summary>
-public sealed partial class InProcessLiveEventBus(ILogger<InProcessLiveEventBus> logger) : ILiveEventBus
+/// <summary>
+/// The single-instance bus: subscribers are circuits (and customer status streams) of this process. Publishing only
+/// queues: every subscription has its own bounded queue, drained by its own loop, so a customer's "Start video call"
+/// returns while the rung sellers' circuits are still re-reading, and a slow circuit holds up nobody but itself.
+/// </summary>
+public sealed class InProcessLiveEventBus(ILogger<InProcessLiveEventBus> logger) : ILiveEventBus
 {
-    private ImmutableList<Func<LiveEvent, Task>> _handlers = [];
-
     /// <summary>
-    /// Hands the event to every subscriber at once (a slow circuit does not hold up the others) and returns when all
-    /// have taken it, so events from one publisher reach each circuit in the order they were published.
+    /// How many events may wait for one subscriber while it handles another. Only events that concern it count, and a
+    /// healthy circuit handles one in milliseconds, so this is reached only by a circuit that is stuck or far behind (a
+    /// burst of some hundred call changes in its scope while it reloads). Then the publisher still does not wait: further
+    /// events for that subscriber are dropped and logged, and one <see cref="EventsMissed"/> is queued in their place, so
+    /// it works off what it has and then re-reads its view once instead of showing a stale one. Dropping the newest rather
+    /// than the oldest keeps the queue a plain first-in-first-out with the marker behind every event it stands for, so the
+    /// re-read always comes after the drops it covers.
     /// </summary>
-    public async ValueTask PublishAsync(LiveEvent liveEvent, CancellationToken cancellationToken)
+    public const int QueueCapacity = 256;
+
+    private ImmutableList<LiveSubscription> _subscriptions = [];
+
+    public ValueTask PublishAsync(LiveEvent liveEvent, CancellationToken cancellationToken)
     {
-        var handlers = Volatile.Read(ref _handlers);
-        if (handlers.Count == 0) return;
-        await Task.WhenAll(handlers.Select(handler => DeliverAsync(handler, liveEvent)));
+        foreach (var subscription in Volatile.Read(ref _subscriptions)) subscription.Offer(liveEvent);
+        return ValueTask.CompletedTask;
     }
 
-    private async Task DeliverAsync(Func<LiveEvent, Task> handler, LiveEvent liveEvent)
+    public IAsyncDisposable Subscribe(Func<LiveEvent, bool> concerns, Func<LiveEvent, CancellationToken, Task> handler)
     {
-        try
-        {
-            await handler(liveEvent);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // One broken circuit must not keep the others from hearing about the call.
-            LogHandlerFailed(logger, e, liveEvent.GetType().Name);
-        }
+        var subscription = new LiveSubscription(concerns, handler, QueueCapacity, Unsubscribe, logger);
+        ImmutableInterlocked.Update(ref _subscriptions, list => list.Add(subscription));
+        return subscription;
     }
 
-    public IDisposable Subscribe(Func<LiveEvent, Task> handler)
-    {
-        ImmutableInterlocked.Update(ref _handlers, list => list.Add(handler));
-        return new Subscription(() => ImmutableInterlocked.Update(ref _handlers, list => list.Remove(handler)));
-    }
-
-    private sealed class Subscription(Action dispose) : IDisposable
-    {
-        private int _disposed;
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0) dispose();
-        }
-    }
-
-    [LoggerMessage(LogLevel.Warning, "A live-event subscriber failed on {EventType}")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string eventType);
+    private void Unsubscribe(LiveSubscription subscription) => ImmutableInterlocked.Update(ref _subscriptions, list => list.Remove(subscription));
 }

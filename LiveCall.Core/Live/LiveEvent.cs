@@ -24,3 +24,9 @@ public sealed record RingDeclined(Guid CallId, Guid RingDealerId, Guid RingLocat
 
 /// <summary>A callback request arrived or a missed call / callback request was marked done.</summary>
 public sealed record CallbacksChanged(Guid CallbackDealerId, Guid CallbackLocationId) : LiveEvent(CallbackDealerId, CallbackLocationId);
+
+/// <summary>
+/// Never published: handed to one subscriber in place of <paramref name="Count"/> events its full queue could not take
+/// (it fell <see cref="InProcessLiveEventBus.QueueCapacity"/> events behind). The subscriber re-reads what it shows.
+/// </summary>
+public sealed record EventsMissed(int Count) : LiveEvent(null, null);

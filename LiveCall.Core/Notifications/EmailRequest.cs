@@ -1,3 +1,5 @@
+using LiveCall.Core.Notifications.Outbox;
+
 namespace LiveCall.Core.Notifications;
 
 /// <summary>An email to queue; render the bodies with <see cref="Email.EmailTemplateRenderer"/>.</summary>

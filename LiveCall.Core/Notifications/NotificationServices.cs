@@ -19,28 +19,20 @@ public static class NotificationServices
     {
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
-            .Validate(o => o.IsValid(), "Outbox: durations must be positive, MaxAttempts/BatchSize/Parallelism at least 1.").ValidateOnStart();
-        services.AddOptions<VonageOptions>().BindConfiguration(VonageOptions.Section)
-            .Validate(o => o.IsValid(), "Vonage: ApiSecret and From are required with ApiKey; BaseUrl must be an absolute URL; SignatureMethod md5hash|md5|sha1|sha256|sha512.").ValidateOnStart();
-        services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section)
-            .Validate(o => o.IsValid(), "SendGrid: FromEmail is required with ApiKey; BaseUrl must be an absolute URL; WebhookPublicKey must be a base64 public key.").ValidateOnStart();
-        services.AddOptions<WebPushOptions>().BindConfiguration(WebPushOptions.Section)
-            .Validate(o => o.IsValid(), "WebPush: Subject must be a mailto: or https: URI; TokenLifetime at most 24 hours.").ValidateOnStart();
-        services.AddOptions<SmsLimitsOptions>().BindConfiguration(SmsLimitsOptions.Section)
-            .Validate(o => o.IsValid(), "SmsLimits: caps must not be negative; AllowedCountries are two-letter codes.").ValidateOnStart();
+        services.AddValidatedOptions<OutboxOptions>(OutboxOptions.Section);
+        services.AddValidatedOptions<VonageOptions>(VonageOptions.Section);
+        services.AddValidatedOptions<SendGridOptions>(SendGridOptions.Section);
+        services.AddValidatedOptions<WebPushOptions>(WebPushOptions.Section);
+        services.AddValidatedOptions<SmsLimitsOptions>(SmsLimitsOptions.Section);
 
         services.AddHttpClient(VonageSmsSender.HttpClientName);
         services.AddHttpClient(SendGridEmailSender.HttpClientName);
         services.AddHttpClient(WebPushSender.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<PushEndpointPolicy>().CreateHandler());
 
-        services.AddSingleton<ISmsSender, VonageSmsSender>();
-        services.AddSingleton<IEmailSender, SendGridEmailSender>();
-        services.AddSingleton<IPushSender, WebPushSender>();
-        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<ISmsSender>());
-        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<IEmailSender>());
-        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<IPushSender>());
+        services.AddSingleton<IChannelSender, VonageSmsSender>();
+        services.AddSingleton<IChannelSender, SendGridEmailSender>();
+        services.AddSingleton<IChannelSender, WebPushSender>();
 
         services.AddSingleton<ChannelPauses>();
         services.AddSingleton<OutboxSignal>();

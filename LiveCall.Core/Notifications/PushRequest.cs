@@ -1,3 +1,5 @@
+using LiveCall.Core.Notifications.Outbox;
+
 namespace LiveCall.Core.Notifications;
 
 /// <summary>A browser notification for every push subscription (device) of one staff user.</summary>

@@ -1,3 +1,5 @@
+using LiveCall.Core.Notifications.Outbox;
+
 namespace LiveCall.Core.Notifications;
 
 /// <summary>An SMS to queue. <paramref name="ToE164"/> must already be normalised (see PhoneNormalizer).</summary>

@@ -1,5 +1,5 @@
 using LiveCall.Core.Dealers;
-using LiveCall.Core.Notifications;
+using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Users;
 
 namespace LiveCall.Core.Tenancy;

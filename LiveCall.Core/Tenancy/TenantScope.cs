@@ -12,7 +12,6 @@ public sealed record TenantScope(string UserId, StaffRole Role, Guid? DealerId, 
     public bool IsPlatformAdmin => Role == StaffRole.PlatformAdmin;
     public bool IsAdmin => Role >= StaffRole.LocationAdmin;
 
-    public bool CanSeeDealer(Guid dealerId) => IsPlatformAdmin || DealerId == dealerId;
 
     public bool CanSeeLocation(Guid dealerId, Guid locationId) =>
         IsPlatformAdmin

@@ -1,6 +1,7 @@
 using LiveCall.Core.Dealers;
 using LiveCall.Core.Notifications;
 using LiveCall.Core.Notifications.Email;
+using LiveCall.Core.Notifications.Outbox;
 
 namespace LiveCall.Core.Users;
 

@@ -1,6 +1,7 @@
 using LiveCall.Core.Admin;
 using LiveCall.Core.Data;
 using LiveCall.Core.Dealers;
+using LiveCall.Core.Notifications.Outbox;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ public enum LinkKind { Activation, PasswordReset }
 
 /// <summary>Activation and password-reset links: sending them and using them.</summary>
 public sealed partial class AccountService(IDbContextFactory<LiveCallDbContext> dbFactory, IServiceScopeFactory scopes, BrandingService branding,
-    Notifications.NotificationOutbox outbox, TimeProvider time, ILogger<AccountService> logger)
+    NotificationOutbox outbox, TimeProvider time, ILogger<AccountService> logger)
 {
     public async Task SendActivationAsync(string userId, Uri baseUri, CancellationToken cancellationToken)
     {
@@ -42,7 +43,7 @@ public sealed partial class AccountService(IDbContextFactory<LiveCallDbContext> 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             var since = time.GetUtcNow().UtcDateTime - ResetMailInterval;
-            if (await db.Outbox.AnyAsync(m => m.UserId == user.Id && m.Purpose == Notifications.OutboxPurpose.PasswordReset && m.CreatedUtc > since, cancellationToken))
+            if (await db.Outbox.AnyAsync(m => m.UserId == user.Id && m.Purpose == OutboxPurpose.PasswordReset && m.CreatedUtc > since, cancellationToken))
             {
                 LogResetThrottled(logger, user.Id);
                 return;

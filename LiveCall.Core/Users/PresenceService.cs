@@ -66,10 +66,4 @@ public sealed class PresenceService(IDbContextFactory<LiveCallDbContext> dbFacto
         await db.Users.Where(u => u.Id == user.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsAway, away), cancellationToken);
         await bus.PublishAsync(new PresenceChanged(user.DealerId, user.LocationId), cancellationToken);
     }
-
-    public async Task<bool> IsAwayAsync(string userId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Users.Where(u => u.Id == userId).Select(u => u.IsAway).SingleOrDefaultAsync(cancellationToken);
-    }
 }

@@ -1,6 +1,5 @@
 using LiveCall.Core.Admin;
 using LiveCall.Core.Data;
-using LiveCall.Core.Dealers;
 using LiveCall.Core.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

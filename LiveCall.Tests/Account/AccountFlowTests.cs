@@ -1,24 +1,20 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using LiveCall.Core.Data;
-using LiveCall.Core.Notifications;
+using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
-using LiveCall.Tests.Infrastructure;
+using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Account;
 
 public sealed partial class AccountFlowTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private LiveCallAppFactory _app = default!;
 
     public Task InitializeAsync()
     {
-        _app = new LiveCallAppFactory { Time = _time };
+        _app = new LiveCallAppFactory { Options = { ClockStart = DateTimeOffset.UtcNow } };
         _ = _app.BaseAddress;
         return Task.CompletedTask;
     }
@@ -101,13 +97,13 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
     [Fact]
     public async Task ForgotPassword_WithAPublicAddress_LinksThere_WhateverHostTheRequestClaims()
     {
-        await using var app = new LiveCallAppFactory().With("Escalation:PublicBaseUrl", "https://calls.example.com/");
+        await using var app = new LiveCallAppFactory { Options = { Settings = { ["Escalation:PublicBaseUrl"] = "https://calls.example.com/" } } };
         using var client = new StaffHttpClient(app.BaseAddress);
         client.Http.DefaultRequestHeaders.Host = "evil.example";
 
         await client.SubmitFormAsync("account/forgot-password", "forgot", new Dictionary<string, string> { ["Input.Email"] = "seller1@livecall.demo" });
 
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await app.DbAsync();
         var mail = await db.Outbox.AsNoTracking().SingleAsync(m => m.Purpose == OutboxPurpose.PasswordReset);
         Assert.Contains("https://calls.example.com/", mail.TextBody);
         Assert.DoesNotContain("evil.example", mail.TextBody + mail.HtmlBody);
@@ -116,7 +112,7 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
     [Fact]
     public async Task PasswordReset_LinkSetsTheNewPassword()
     {
-        await _app.Services.GetRequiredService<AccountService>().RequestPasswordResetAsync("seller1@livecall.demo", _app.BaseAddress, default);
+        await _app.Get<AccountService>().RequestPasswordResetAsync("seller1@livecall.demo", _app.BaseAddress, default);
         var link = LinkIn((await OutboxAsync()).Single(m => m.Purpose == OutboxPurpose.PasswordReset).TextBody);
         using var client = new StaffHttpClient(_app.BaseAddress);
 
@@ -146,7 +142,7 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
     public async Task ActivationLink_AfterItsLifetime_IsRefused()
     {
         var link = await CreateUserAndGetActivationLinkAsync("late@livecall.demo");
-        _time.Advance(new AccountOptions().ActivationLinkLifetime + TimeSpan.FromMinutes(1));
+        _app.Time.Advance(new AccountOptions().ActivationLinkLifetime + TimeSpan.FromMinutes(1));
         using var client = new StaffHttpClient(_app.BaseAddress);
 
         var page = await client.Http.GetStringAsync(new Uri(link).PathAndQuery.TrimStart('/'));
@@ -173,7 +169,7 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
         await client.LoginAsync("seller2@livecall.demo", LiveCallAppFactory.DemoPassword);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
 
-        var admins = _app.Services.GetRequiredService<UserAdminService>();
+        var admins = _app.Get<UserAdminService>();
         var scope = await PlatformAdminScopeAsync();
         var seller = (await admins.ListAsync(scope, "seller2", 0, 10, default)).Items.Single();
         var user = (await admins.GetAsync(scope, seller.Id, default))!;
@@ -198,9 +194,9 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
     private async Task<string> CreateUserAndGetActivationLinkAsync(string email)
     {
         var scope = await PlatformAdminScopeAsync();
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await _app.DbAsync();
         var downtown = await db.Locations.SingleAsync(l => l.Slug == "downtown");
-        var result = await _app.Services.GetRequiredService<UserAdminService>().CreateAsync(scope,
+        var result = await _app.Get<UserAdminService>().CreateAsync(scope,
             new UserInput(email, "New Seller", "0151 22223333", StaffRole.Seller, null, downtown.Id, "en", true), _app.BaseAddress, default);
         Assert.True(result.Succeeded, string.Join(", ", result.Errors.Values));
         return LinkIn((await OutboxAsync()).Single(m => m.Recipient == email && m.Purpose == OutboxPurpose.Activation).TextBody);
@@ -210,15 +206,11 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
         await client.SubmitFormAsync(new Uri(link).PathAndQuery.TrimStart('/'), kind == "activate" ? "set-password-Activation" : "set-password-PasswordReset",
             new Dictionary<string, string> { ["Input.Password"] = password, ["Input.Confirm"] = password });
 
-    private async Task<TenantScope> PlatformAdminScopeAsync()
-    {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
-        return TenantScope.For(await db.Users.SingleAsync(u => u.Email == "admin@livecall.demo"));
-    }
+    private Task<TenantScope> PlatformAdminScopeAsync() => _app.Data.ScopeOfAsync(TestData.PlatformAdmin);
 
     private async Task<List<OutboxMessage>> OutboxAsync()
     {
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await _app.DbAsync();
         return await db.Outbox.ToListAsync();
     }
 
@@ -242,18 +234,18 @@ public sealed class AccountLimitTests
     public async Task ForgotPassword_SentTwiceInARow_MailsOnce()
     {
         await using var app = new LiveCallAppFactory();
-        var accounts = app.Services.GetRequiredService<AccountService>();
+        var accounts = app.Get<AccountService>();
         await accounts.RequestPasswordResetAsync("seller1@livecall.demo", app.BaseAddress, default);
         await accounts.RequestPasswordResetAsync("seller1@livecall.demo", app.BaseAddress, default);
 
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await app.DbAsync();
         Assert.Equal(1, await db.Outbox.CountAsync(m => m.Purpose == OutboxPurpose.PasswordReset));
     }
 
     [Fact]
     public async Task AccountForms_PostedTooOftenFromOneAddress_AreRefusedWith429()
     {
-        await using var app = new LiveCallAppFactory().With("RateLimits:AccountPostsPerMinute", "3");
+        await using var app = new LiveCallAppFactory { Options = { Settings = { ["RateLimits:AccountPostsPerMinute"] = "3" } } };
         using var client = new StaffHttpClient(app.BaseAddress);
         for (var i = 0; i < 3; i++)
             Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.LoginAsync("nobody@livecall.demo", "Wrong-Pass-1!")).Response.StatusCode);
@@ -272,13 +264,13 @@ public sealed class AccountLimitTests
         Directory.CreateDirectory(dataDir);
         CookieContainer cookies;
         Uri firstAddress;
-        await using (var first = new LiveCallAppFactory().With("Database:Path", path))
+        await using (var first = new LiveCallAppFactory { Options = { Settings = { ["Database:Path"] = path } } })
         {
             using var client = new StaffHttpClient(first.BaseAddress);
             await client.LoginAsync("seller1@livecall.demo", LiveCallAppFactory.DemoPassword);
             (cookies, firstAddress) = (client.Cookies, first.BaseAddress);
         }
-        await using var second = new LiveCallAppFactory().With("Database:Path", path);
+        await using var second = new LiveCallAppFactory { Options = { Settings = { ["Database:Path"] = path } } };
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         foreach (Cookie c in cookies.GetCookies(firstAddress)) handler.CookieContainer.Add(second.BaseAddress, new Cookie(c.Name, c.Value));
         using var http = new HttpClient(handler) { BaseAddress = second.BaseAddress };

@@ -1,22 +1,19 @@
 using LiveCall.Core.Admin;
-using LiveCall.Core.Data;
 using LiveCall.Core.Dealers;
-using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
-using LiveCall.Tests.Infrastructure;
+using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveCall.Tests.Admin;
 
 /// <summary>Bad input to the admin services: a message per field, and nothing saved half-way.</summary>
-public sealed class AdminValidationTests : IClassFixture<TwoDealersFixture>
+public sealed class AdminValidationTests(ServiceHost host) : IClassFixture<ServiceHost>, IAsyncLifetime
 {
-    private readonly TwoDealersFixture _f;
+    private TwoDealers _f = default!;
 
-    public AdminValidationTests(TwoDealersFixture fixture) => _f = fixture;
+    public async Task InitializeAsync() => _f = await host.Data.TwoDealersAsync(ServiceHost.PublicAddress);
 
-    private T Service<T>() where T : notnull => _f.App.Services.GetRequiredService<T>();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private UserInput Seller(string email, string? mobile = null) => new(email, "Some Seller", mobile, StaffRole.Seller, null, _f.DowntownA, "en", true);
 
@@ -24,7 +21,7 @@ public sealed class AdminValidationTests : IClassFixture<TwoDealersFixture>
     public async Task CreateUser_WithADuplicateEmail_SaysSoAndSendsNothing()
     {
         var before = await OutboxCountAsync();
-        var result = await Service<UserAdminService>().CreateAsync(_f.AdminA, Seller("SELLER1@livecall.demo"), _f.App.BaseAddress, default);
+        var result = await host.Get<UserAdminService>().CreateAsync(_f.AdminA, Seller("SELLER1@livecall.demo"), ServiceHost.PublicAddress, default);
         Assert.Equal(ErrorKeys.EmailTaken, result.Errors[nameof(UserInput.Email)]);
         Assert.Equal(before, await OutboxCountAsync());
     }
@@ -36,15 +33,15 @@ public sealed class AdminValidationTests : IClassFixture<TwoDealersFixture>
     public async Task CreateUser_WithAnInvalidMobile_SaysSoAndSavesNothing(string mobile)
     {
         var email = $"m{Guid.NewGuid():N}@demo.test";
-        var result = await Service<UserAdminService>().CreateAsync(_f.AdminA, Seller(email, mobile), _f.App.BaseAddress, default);
+        var result = await host.Get<UserAdminService>().CreateAsync(_f.AdminA, Seller(email, mobile), ServiceHost.PublicAddress, default);
         Assert.Equal(ErrorKeys.MobileInvalid, result.Errors[nameof(UserInput.Mobile)]);
-        Assert.False(await _f.UserExistsAsync(email));
+        Assert.False(await host.Data.UserExistsAsync(email));
     }
 
     [Fact]
     public async Task CreateUser_NormalisesALocalMobileNumberToE164()
     {
-        var result = await Service<UserAdminService>().CreateAsync(_f.AdminA, Seller("local@demo.test", "0151 987 654 32"), _f.App.BaseAddress, default);
+        var result = await host.Get<UserAdminService>().CreateAsync(_f.AdminA, Seller("local@demo.test", "0151 987 654 32"), ServiceHost.PublicAddress, default);
         Assert.True(result.Succeeded);
         Assert.Equal("+4915198765432", result.Value!.Mobile);
     }
@@ -55,23 +52,23 @@ public sealed class AdminValidationTests : IClassFixture<TwoDealersFixture>
     [InlineData("")]
     public async Task CreateUser_WithAnInvalidEmail_SaysSo(string email)
     {
-        var result = await Service<UserAdminService>().CreateAsync(_f.AdminA, Seller(email), _f.App.BaseAddress, default);
+        var result = await host.Get<UserAdminService>().CreateAsync(_f.AdminA, Seller(email), ServiceHost.PublicAddress, default);
         Assert.Equal(ErrorKeys.EmailInvalid, result.Errors[nameof(UserInput.Email)]);
     }
 
     [Fact]
     public async Task SaveLocation_WithAnUnknownTimeZone_SaysSoAndKeepsTheOldOne()
     {
-        var result = await Service<LocationAdminService>().UpdateAsync(_f.AdminA, _f.AirportA,
+        var result = await host.Get<LocationAdminService>().UpdateAsync(_f.AdminA, _f.AirportA,
             new LocationInput(_f.DealerA, "Airport", "airport", "DE", "Mars/Olympus_Mons", OpeningHours.AlwaysOpen, 60), default);
         Assert.Equal(ErrorKeys.TimeZoneUnknown, result.Errors[nameof(LocationInput.TimeZoneId)]);
-        Assert.Equal("Europe/Berlin", (await Service<LocationAdminService>().GetAsync(_f.AdminA, _f.AirportA, default))!.TimeZoneId);
+        Assert.Equal("Europe/Berlin", (await host.Get<LocationAdminService>().GetAsync(_f.AdminA, _f.AirportA, default))!.TimeZoneId);
     }
 
     [Fact]
     public async Task CreateLocation_WithATakenSlugOrBadRingTime_SaysSo()
     {
-        var result = await Service<LocationAdminService>().CreateAsync(_f.AdminA,
+        var result = await host.Get<LocationAdminService>().CreateAsync(_f.AdminA,
             new LocationInput(_f.DealerA, "Second Downtown", "downtown", "DE", "Europe/Berlin", OpeningHours.AlwaysOpen, 5), default);
         Assert.Equal(ErrorKeys.SlugTaken, result.Errors[nameof(LocationInput.Slug)]);
         Assert.Equal(ErrorKeys.RingTimeoutRange, result.Errors[nameof(LocationInput.RingTimeoutSeconds)]);
@@ -80,7 +77,7 @@ public sealed class AdminValidationTests : IClassFixture<TwoDealersFixture>
     [Fact]
     public async Task SetLogo_TooLargeOrNotAnImage_IsRefusedAndTheOldLogoStays()
     {
-        var branding = Service<BrandingService>();
+        var branding = host.Get<BrandingService>();
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
         Assert.True((await branding.SetLogoAsync(_f.AdminA, BrandingLevel.Location, _f.DealerA, _f.AirportA, png, default)).Succeeded);
 
@@ -99,13 +96,13 @@ public sealed class AdminValidationTests : IClassFixture<TwoDealersFixture>
     [Fact]
     public async Task SaveBranding_WithABadColour_SaysSo()
     {
-        var result = await Service<BrandingService>().SaveTextsAsync(_f.AdminA, BrandingLevel.Dealer, _f.DealerA, null, new BrandingTexts("Demo Motors", "blue", null), default);
+        var result = await host.Get<BrandingService>().SaveTextsAsync(_f.AdminA, BrandingLevel.Dealer, _f.DealerA, null, new BrandingTexts("Demo Motors", "blue", null), default);
         Assert.Equal(ErrorKeys.ColorInvalid, result.Errors[nameof(BrandingTexts.PrimaryColor)]);
     }
 
     private async Task<int> OutboxCountAsync()
     {
-        await using var db = await _f.App.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await host.DbAsync();
         return await db.Outbox.CountAsync();
     }
 }

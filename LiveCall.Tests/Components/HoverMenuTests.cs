@@ -1,5 +1,6 @@
 using Bunit;
 using LiveCall.App.Components.Layout;
+using LiveCall.Tests.Support;
 using MudBlazor;
 
 namespace LiveCall.Tests.Components;

@@ -1,5 +1,7 @@
 using LiveCall.Core.Notifications;
-using Microsoft.Extensions.Hosting;
+using LiveCall.Core.Notifications.Outbox;
+using LiveCall.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LiveCall.Tests.Notifications;
@@ -11,53 +13,37 @@ public sealed class OutboxWorkerTests
     {
         var received = new TaskCompletionSource();
         await using var vonage = await StandInServer.StartAsync((_, _, r) => { received.TrySetResult(); return VonageStandIn.Status(r, "0"); });
-        await using var h = NotificationHarness.Create(new Dictionary<string, string?>(VonageStandIn.Settings(vonage.BaseUri))
+        await using var h = await ServiceHost.StartAsync(o =>
         {
-            ["Outbox:PollInterval"] = "01:00:00",
+            o.AddSettings(VonageStandIn.Settings(vonage.BaseUri));
+            o.Settings["Outbox:PollInterval"] = "01:00:00";
         });
-        await h.Host.StartAsync();
-        var dealer = await h.SeedDealerAsync();
+        // The background service under test, on its own thread as in the app (the host runs none by itself).
+        using var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(h.Services);
+        await worker.StartAsync(CancellationToken.None);
+        var dealer = (await h.Data.AddDealerAsync()).Id;
 
-        var result = await h.Outbox.EnqueueSmsAsync(new SmsRequest("+4915112345678", "Hello", OutboxPurpose.Other, dealer, null), CancellationToken.None);
-        await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var status = await WaitForStatusAsync(h, result.MessageId!.Value, OutboxStatus.Sent);
-        await h.Host.StopAsync();
+        var result = await h.Get<NotificationOutbox>().EnqueueSmsAsync(new SmsRequest("+4915112345678", "Hello", OutboxPurpose.Other, dealer, null), CancellationToken.None);
+        await Eventually.SignalAsync(received.Task, TimeSpan.FromSeconds(10), "the worker's request to the SMS stand-in");
+        // The worker records the outcome after the answer: nothing signals that, so the row is polled (bounded).
+        var status = (await Eventually.PollAsync(() => h.Data.MessageAsync(result.MessageId!.Value), m => m.Status == OutboxStatus.Sent, TimeSpan.FromSeconds(10))).Status;
+        await worker.StopAsync(CancellationToken.None);
 
         Assert.Equal(OutboxStatus.Sent, status);
         Assert.Single(vonage.Requests);
     }
 
-    /// <summary>Waits (real time, bounded) for the worker to record the outcome after the provider answered.</summary>
-    private static async Task<OutboxStatus> WaitForStatusAsync(NotificationHarness h, Guid id, OutboxStatus wanted)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        OutboxStatus status;
-        while ((status = (await h.MessageAsync(id)).Status) != wanted && DateTime.UtcNow < deadline) await Task.Delay(20);
-        return status;
-    }
+    [Fact]
+    public async Task Start_WithVonageKeyButNoSender_FailsValidation() =>
+        await Assert.ThrowsAsync<OptionsValidationException>(() => ServiceHost.StartAsync(o => o.Settings["Vonage:ApiKey"] = "key-only"));
 
     [Fact]
-    public async Task Start_WithVonageKeyButNoSender_FailsValidation()
-    {
-        await using var h = NotificationHarness.Create(new() { ["Vonage:ApiKey"] = "key-only" });
-
-        await Assert.ThrowsAsync<OptionsValidationException>(() => h.Host.StartAsync());
-    }
-
-    [Fact]
-    public async Task Start_WithVapidLifetimeOver24Hours_FailsValidation()
-    {
-        await using var h = NotificationHarness.Create(new() { ["WebPush:TokenLifetime"] = "1.00:00:01" });
-
-        await Assert.ThrowsAsync<OptionsValidationException>(() => h.Host.StartAsync());
-    }
+    public async Task Start_WithVapidLifetimeOver24Hours_FailsValidation() =>
+        await Assert.ThrowsAsync<OptionsValidationException>(() => ServiceHost.StartAsync(o => o.Settings["WebPush:TokenLifetime"] = "1.00:00:01"));
 
     [Fact]
     public async Task Start_WithZeroConfiguration_Succeeds()
     {
-        await using var h = NotificationHarness.Create();
-
-        await h.Host.StartAsync();
-        await h.Host.StopAsync();
+        await using var h = await ServiceHost.StartAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using LiveCall.Core.Notifications.Push;
+using LiveCall.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace LiveCall.Tests.Notifications;
@@ -57,7 +58,7 @@ public sealed class PushEndpointPolicyTests
     [Fact]
     public async Task Subscribe_WithEndpointOutsideAllowList_IsRefused()
     {
-        await using var h = NotificationHarness.Create();
+        await using var h = await ServiceHost.StartAsync();
         using var browser = new PushStandIn();
 
         var result = await h.Get<PushSubscriptions>().SubscribeAsync("u", "https://attacker.example/push", browser.P256dh, browser.AuthText, null, default);
@@ -68,7 +69,7 @@ public sealed class PushEndpointPolicyTests
     [Fact]
     public async Task Subscribe_WithMalformedKeys_IsRefused()
     {
-        await using var h = NotificationHarness.Create();
+        await using var h = await ServiceHost.StartAsync();
 
         var result = await h.Get<PushSubscriptions>().SubscribeAsync("u", "http://127.0.0.1:1/push", "AAAA", "BBBB", null, default);
 

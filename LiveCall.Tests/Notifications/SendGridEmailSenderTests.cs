@@ -1,14 +1,15 @@
-using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using LiveCall.Core.Notifications;
 using LiveCall.Core.Notifications.Outbox;
+using LiveCall.Tests.Support;
+using Microsoft.AspNetCore.Http;
 
 namespace LiveCall.Tests.Notifications;
 
 public sealed class SendGridEmailSenderTests
 {
-    private static Task<Guid> EnqueueAsync(NotificationHarness h, string to = "seller@dealer.example") =>
-        h.Outbox.EnqueueEmailAsync(new EmailRequest(to, "Incoming video call", "Accept: https://x/accept", "<p>Accept</p>",
+    private static Task<Guid> EnqueueAsync(ServiceHost h, string to = "seller@dealer.example") =>
+        h.Get<NotificationOutbox>().EnqueueEmailAsync(new EmailRequest(to, "Incoming video call", "Accept: https://x/accept", "<p>Accept</p>",
             OutboxPurpose.IncomingCall, null, null), CancellationToken.None);
 
     [Fact]
@@ -20,12 +21,12 @@ public sealed class SendGridEmailSenderTests
             r.Headers["X-Message-Id"] = "sg-msg-1";
             return Task.CompletedTask;
         });
-        await using var h = NotificationHarness.Create(SendGridStandIn.Settings(sendGrid.BaseUri));
+        await using var h = await ServiceHost.StartAsync(o => o.AddSettings(SendGridStandIn.Settings(sendGrid.BaseUri)));
         var id = await EnqueueAsync(h);
 
-        await h.DispatchAsync();
+        await h.DispatchOutboxAsync();
 
-        var message = await h.MessageAsync(id);
+        var message = await h.Data.MessageAsync(id);
         Assert.Equal(OutboxStatus.Sent, message.Status);
         Assert.Equal("sg-msg-1", message.ProviderMessageId);
         var request = Assert.Single(sendGrid.Requests);
@@ -42,7 +43,7 @@ public sealed class SendGridEmailSenderTests
     [Fact]
     public async Task Send_WhenProviderReturns429_PausesTheChannelUntilRateLimitReset()
     {
-        var reset = NotificationHarness.Start.AddSeconds(90).ToUnixTimeSeconds();
+        var reset = TestClock.Start.AddSeconds(90).ToUnixTimeSeconds();
         await using var sendGrid = await StandInServer.StartAsync((_, n, r) =>
         {
             if (n == 1)
@@ -53,21 +54,21 @@ public sealed class SendGridEmailSenderTests
             else r.StatusCode = 202;
             return Task.CompletedTask;
         });
-        await using var h = NotificationHarness.Create(SendGridStandIn.Settings(sendGrid.BaseUri));
+        await using var h = await ServiceHost.StartAsync(o => o.AddSettings(SendGridStandIn.Settings(sendGrid.BaseUri)));
         var first = await EnqueueAsync(h, "a@dealer.example");
 
-        await h.DispatchAsync();
+        await h.DispatchOutboxAsync();
         var second = await EnqueueAsync(h, "b@dealer.example");
         h.Time.Advance(TimeSpan.FromSeconds(60));
-        Assert.Equal(0, await h.DispatchAsync()); // the whole channel waits, not just the first message
+        Assert.Equal(0, await h.DispatchOutboxAsync()); // the whole channel waits, not just the first message
         Assert.Single(sendGrid.Requests);
         Assert.True(h.Get<ChannelPauses>().IsPaused(OutboxChannel.Email));
 
         h.Time.Advance(TimeSpan.FromSeconds(31));
-        Assert.Equal(2, await h.DispatchAsync());
+        Assert.Equal(2, await h.DispatchOutboxAsync());
 
-        Assert.Equal(OutboxStatus.Sent, (await h.MessageAsync(first)).Status);
-        Assert.Equal(OutboxStatus.Sent, (await h.MessageAsync(second)).Status);
+        Assert.Equal(OutboxStatus.Sent, (await h.Data.MessageAsync(first)).Status);
+        Assert.Equal(OutboxStatus.Sent, (await h.Data.MessageAsync(second)).Status);
         Assert.Equal(3, sendGrid.Requests.Count);
     }
 
@@ -75,12 +76,12 @@ public sealed class SendGridEmailSenderTests
     public async Task Send_WhenSendGridReturns503_Requeues()
     {
         await using var sendGrid = await StandInServer.StartAsync((_, _, r) => { r.StatusCode = 503; return Task.CompletedTask; });
-        await using var h = NotificationHarness.Create(SendGridStandIn.Settings(sendGrid.BaseUri));
+        await using var h = await ServiceHost.StartAsync(o => o.AddSettings(SendGridStandIn.Settings(sendGrid.BaseUri)));
         var id = await EnqueueAsync(h);
 
-        await h.DispatchAsync();
+        await h.DispatchOutboxAsync();
 
-        var message = await h.MessageAsync(id);
+        var message = await h.Data.MessageAsync(id);
         Assert.Equal(OutboxStatus.Queued, message.Status);
         Assert.Equal("SendGrid HTTP 503", message.LastError);
     }
@@ -93,12 +94,12 @@ public sealed class SendGridEmailSenderTests
             r.StatusCode = 400;
             await r.WriteAsync("""{"errors":[{"message":"Does not contain a valid address.","field":"personalizations.0.to.0.email"}]}""");
         });
-        await using var h = NotificationHarness.Create(SendGridStandIn.Settings(sendGrid.BaseUri));
+        await using var h = await ServiceHost.StartAsync(o => o.AddSettings(SendGridStandIn.Settings(sendGrid.BaseUri)));
         var id = await EnqueueAsync(h);
 
-        await h.DispatchAsync();
+        await h.DispatchOutboxAsync();
 
-        var message = await h.MessageAsync(id);
+        var message = await h.Data.MessageAsync(id);
         Assert.Equal(OutboxStatus.Failed, message.Status);
         Assert.Contains("Does not contain a valid address.", message.LastError);
     }
@@ -106,11 +107,11 @@ public sealed class SendGridEmailSenderTests
     [Fact]
     public async Task Send_WithoutApiKey_MarksNotSent()
     {
-        await using var h = NotificationHarness.Create();
+        await using var h = await ServiceHost.StartAsync();
         var id = await EnqueueAsync(h);
 
-        await h.DispatchAsync();
+        await h.DispatchOutboxAsync();
 
-        Assert.Equal(OutboxStatus.NotSent, (await h.MessageAsync(id)).Status);
+        Assert.Equal(OutboxStatus.NotSent, (await h.Data.MessageAsync(id)).Status);
     }
 }

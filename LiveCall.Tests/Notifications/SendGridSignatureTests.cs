@@ -1,5 +1,6 @@
 using System.Text;
 using LiveCall.Core.Notifications.Email;
+using LiveCall.Tests.Support;
 
 namespace LiveCall.Tests.Notifications;
 

@@ -1,18 +1,20 @@
 using LiveCall.Core.Notifications;
+using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Notifications.Sms;
+using LiveCall.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Notifications;
 
 public sealed class SmsGuardTests
 {
-    private static async Task<(StandInServer Vonage, NotificationHarness H, Guid Dealer)> SetUpAsync(Dictionary<string, string?> limits)
+    private static async Task<(StandInServer Vonage, ServiceHost H, Guid Dealer)> SetUpAsync(Dictionary<string, string?> limits)
     {
         var vonage = await StandInServer.StartAsync((_, _, r) => VonageStandIn.Status(r, "0"));
         var settings = VonageStandIn.Settings(vonage.BaseUri);
         foreach (var (k, v) in limits) settings[k] = v;
-        var h = NotificationHarness.Create(settings);
-        return (vonage, h, await h.SeedDealerAsync("DE"));
+        var h = await ServiceHost.StartAsync(o => o.AddSettings(settings));
+        return (vonage, h, (await h.Data.AddDealerAsync()).Id);
     }
 
     private static SmsRequest Sms(Guid dealer, string to = "+4915112345678", string? user = "seller-1", Guid? location = null) =>
@@ -25,11 +27,11 @@ public sealed class SmsGuardTests
         await using var _ = vonage;
         await using var __ = h;
 
-        Assert.True((await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+4915112345670"), default)).Accepted);
-        Assert.True((await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+4915112345671"), default)).Accepted);
-        var refused = await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+4915112345672"), default);
-        var otherUser = await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+4915112345673", user: "seller-2"), default);
-        await h.DispatchAsync();
+        Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345670"), default)).Accepted);
+        Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345671"), default)).Accepted);
+        var refused = await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345672"), default);
+        var otherUser = await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345673", user: "seller-2"), default);
+        await h.DispatchOutboxAsync();
 
         Assert.Equal(SmsRefusal.UserDailyCap, refused.Refusal);
         Assert.Null(refused.MessageId);
@@ -44,12 +46,12 @@ public sealed class SmsGuardTests
         var (vonage, h, dealer) = await SetUpAsync(new() { ["SmsLimits:PerDealerDaily"] = "1" });
         await using var _ = vonage;
         await using var __ = h;
-        Assert.True((await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+4915112345670"), default)).Accepted);
-        Assert.Equal(SmsRefusal.DealerDailyCap, (await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+4915112345671"), default)).Refusal);
+        Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345670"), default)).Accepted);
+        Assert.Equal(SmsRefusal.DealerDailyCap, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345671"), default)).Refusal);
 
         h.Time.Advance(TimeSpan.FromHours(24.1));
 
-        Assert.True((await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+4915112345671"), default)).Accepted);
+        Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345671"), default)).Accepted);
     }
 
     [Fact]
@@ -59,9 +61,9 @@ public sealed class SmsGuardTests
         await using var _ = vonage;
         await using var __ = h;
         var location = Guid.NewGuid();
-        Assert.True((await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+4915112345670", location: location), default)).Accepted);
+        Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345670", location: location), default)).Accepted);
 
-        Assert.Equal(SmsRefusal.LocationDailyCap, (await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+4915112345671", location: location), default)).Refusal);
+        Assert.Equal(SmsRefusal.LocationDailyCap, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345671", location: location), default)).Refusal);
     }
 
     [Fact]
@@ -70,11 +72,11 @@ public sealed class SmsGuardTests
         var (vonage, h, dealer) = await SetUpAsync(new() { ["SmsLimits:GlobalHourly"] = "1" });
         await using var _ = vonage;
         await using var __ = h;
-        Assert.True((await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+4915112345670", user: "a"), default)).Accepted);
+        Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345670", user: "a"), default)).Accepted);
 
-        Assert.Equal(SmsRefusal.GlobalHourlyCap, (await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+4915112345671", user: "b"), default)).Refusal);
+        Assert.Equal(SmsRefusal.GlobalHourlyCap, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345671", user: "b"), default)).Refusal);
         h.Time.Advance(TimeSpan.FromMinutes(61));
-        Assert.True((await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+4915112345671", user: "b"), default)).Accepted);
+        Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345671", user: "b"), default)).Accepted);
     }
 
     [Fact]
@@ -84,8 +86,8 @@ public sealed class SmsGuardTests
         await using var _ = vonage;
         await using var __ = h;
 
-        var result = await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+447400123456"), default);
-        await h.DispatchAsync();
+        var result = await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+447400123456"), default);
+        await h.DispatchOutboxAsync();
 
         Assert.Equal(SmsRefusal.CountryNotAllowed, result.Refusal);
         Assert.Empty(vonage.Requests);
@@ -98,8 +100,8 @@ public sealed class SmsGuardTests
         await using var _ = vonage;
         await using var __ = h;
 
-        Assert.Equal(SmsRefusal.None, (await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+447400123456"), default)).Refusal);
-        Assert.Equal(SmsRefusal.CountryNotAllowed, (await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+4915112345670"), default)).Refusal);
+        Assert.Equal(SmsRefusal.None, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+447400123456"), default)).Refusal);
+        Assert.Equal(SmsRefusal.CountryNotAllowed, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345670"), default)).Refusal);
     }
 
     [Fact]
@@ -108,11 +110,11 @@ public sealed class SmsGuardTests
         var (vonage, h, dealer) = await SetUpAsync(new() { ["SmsLimits:CooldownPerNumber"] = "00:00:30" });
         await using var _ = vonage;
         await using var __ = h;
-        Assert.True((await h.Outbox.EnqueueSmsAsync(Sms(dealer), default)).Accepted);
+        Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer), default)).Accepted);
 
-        Assert.Equal(SmsRefusal.Cooldown, (await h.Outbox.EnqueueSmsAsync(Sms(dealer), default)).Refusal);
+        Assert.Equal(SmsRefusal.Cooldown, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer), default)).Refusal);
         h.Time.Advance(TimeSpan.FromSeconds(31));
-        Assert.True((await h.Outbox.EnqueueSmsAsync(Sms(dealer), default)).Accepted);
+        Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer), default)).Accepted);
     }
 
     [Fact]
@@ -122,13 +124,13 @@ public sealed class SmsGuardTests
         await using var _ = vonage;
         await using var __ = h;
 
-        Assert.Equal(SmsRefusal.InvalidNumber, (await h.Outbox.EnqueueSmsAsync(Sms(dealer, "+999123"), default)).Refusal);
+        Assert.Equal(SmsRefusal.InvalidNumber, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+999123"), default)).Refusal);
     }
 
     [Fact]
     public async Task RateLimiter_BeyondBurst_WaitsForNextSlot()
     {
-        var time = new FakeTimeProvider(NotificationHarness.Start);
+        var time = new FakeTimeProvider(TestClock.Start);
         var limiter = new SendRateLimiter(30, time);
         for (var i = 0; i < 30; i++) Assert.True(limiter.WaitAsync(default).IsCompleted);
 

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using LiveCall.Core.Notifications.Push;
+using LiveCall.Tests.Support;
 
 namespace LiveCall.Tests.Notifications;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using LiveCall.Core.Notifications;
-using LiveCall.Core.Notifications.Sms;
-using Microsoft.AspNetCore.Http;
+using LiveCall.Core.Notifications.Outbox;
+using LiveCall.Tests.Support;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace LiveCall.Tests.Notifications;
@@ -10,10 +10,10 @@ public sealed class VonageSmsSenderTests
 {
     private const string Mobile = "+4915112345678";
 
-    private static async Task<Guid> EnqueueAsync(NotificationHarness h)
+    private static async Task<Guid> EnqueueAsync(ServiceHost h)
     {
-        var dealer = await h.SeedDealerAsync();
-        var result = await h.Outbox.EnqueueSmsAsync(new SmsRequest(Mobile, "Incoming call – tap to accept", OutboxPurpose.IncomingCall, dealer, null), CancellationToken.None);
+        var dealer = (await h.Data.AddDealerAsync()).Id;
+        var result = await h.Get<NotificationOutbox>().EnqueueSmsAsync(new SmsRequest(Mobile, "Incoming call – tap to accept", OutboxPurpose.IncomingCall, dealer, null), CancellationToken.None);
         Assert.True(result.Accepted, result.Refusal.ToString());
         return result.MessageId!.Value;
     }
@@ -22,12 +22,12 @@ public sealed class VonageSmsSenderTests
     public async Task Send_WhenVonageAccepts_MarksSentWithMessageIdAndClientRef()
     {
         await using var vonage = await StandInServer.StartAsync((_, _, r) => VonageStandIn.Status(r, "0"));
-        await using var h = NotificationHarness.Create(VonageStandIn.Settings(vonage.BaseUri));
+        await using var h = await ServiceHost.StartAsync(o => o.AddSettings(VonageStandIn.Settings(vonage.BaseUri)));
         var id = await EnqueueAsync(h);
 
-        await h.DispatchAsync();
+        await h.DispatchOutboxAsync();
 
-        var message = await h.MessageAsync(id);
+        var message = await h.Data.MessageAsync(id);
         Assert.Equal(OutboxStatus.Sent, message.Status);
         Assert.Equal("0A0000000123ABCD1", message.ProviderMessageId);
         var request = Assert.Single(vonage.Requests);
@@ -48,20 +48,20 @@ public sealed class VonageSmsSenderTests
     public async Task Send_WhenVonageReturnsRetryableStatus_RetriesAfterBackoffThenSends(string status)
     {
         await using var vonage = await StandInServer.StartAsync((_, n, r) => VonageStandIn.Status(r, n == 1 ? status : "0"));
-        await using var h = NotificationHarness.Create(VonageStandIn.Settings(vonage.BaseUri));
+        await using var h = await ServiceHost.StartAsync(o => o.AddSettings(VonageStandIn.Settings(vonage.BaseUri)));
         var id = await EnqueueAsync(h);
 
-        await h.DispatchAsync();
-        var queued = await h.MessageAsync(id);
+        await h.DispatchOutboxAsync();
+        var queued = await h.Data.MessageAsync(id);
         Assert.Equal(OutboxStatus.Queued, queued.Status);
         Assert.Contains($"status {status}", queued.LastError);
-        Assert.InRange(queued.NextAttemptUtc, NotificationHarness.Start.UtcDateTime.AddSeconds(1), NotificationHarness.Start.UtcDateTime.AddSeconds(2));
+        Assert.InRange(queued.NextAttemptUtc, TestClock.Start.UtcDateTime.AddSeconds(1), TestClock.Start.UtcDateTime.AddSeconds(2));
 
-        Assert.Equal(0, await h.DispatchAsync()); // not due yet
+        Assert.Equal(0, await h.DispatchOutboxAsync()); // not due yet
         h.Time.Advance(TimeSpan.FromSeconds(2));
-        await h.DispatchAsync();
+        await h.DispatchOutboxAsync();
 
-        var sent = await h.MessageAsync(id);
+        var sent = await h.Data.MessageAsync(id);
         Assert.Equal(OutboxStatus.Sent, sent.Status);
         Assert.Equal(2, sent.Attempts);
         Assert.Equal(2, vonage.Requests.Count);
@@ -73,14 +73,14 @@ public sealed class VonageSmsSenderTests
     public async Task Send_WhenVonageReturnsPermanentStatus_FailsWithReasonAndNoRetry(string status)
     {
         await using var vonage = await StandInServer.StartAsync((_, _, r) => VonageStandIn.Status(r, status));
-        await using var h = NotificationHarness.Create(VonageStandIn.Settings(vonage.BaseUri));
+        await using var h = await ServiceHost.StartAsync(o => o.AddSettings(VonageStandIn.Settings(vonage.BaseUri)));
         var id = await EnqueueAsync(h);
 
-        await h.DispatchAsync();
+        await h.DispatchOutboxAsync();
         h.Time.Advance(TimeSpan.FromHours(1));
-        await h.DispatchAsync();
+        await h.DispatchOutboxAsync();
 
-        var message = await h.MessageAsync(id);
+        var message = await h.Data.MessageAsync(id);
         Assert.Equal(OutboxStatus.Failed, message.Status);
         Assert.StartsWith($"Vonage status {status}:", message.LastError);
         Assert.Single(vonage.Requests);
@@ -90,16 +90,16 @@ public sealed class VonageSmsSenderTests
     public async Task Send_WhenProviderReturns500_RequeuesThenDeadLettersAfterMaxAttempts()
     {
         await using var vonage = await StandInServer.StartAsync((_, _, r) => { r.StatusCode = 500; return Task.CompletedTask; });
-        await using var h = NotificationHarness.Create(VonageStandIn.Settings(vonage.BaseUri));
+        await using var h = await ServiceHost.StartAsync(o => o.AddSettings(VonageStandIn.Settings(vonage.BaseUri)));
         var id = await EnqueueAsync(h);
 
         for (var i = 0; i < 5; i++)
         {
-            await h.DispatchAsync();
+            await h.DispatchOutboxAsync();
             h.Time.Advance(TimeSpan.FromMinutes(10));
         }
 
-        var message = await h.MessageAsync(id);
+        var message = await h.Data.MessageAsync(id);
         Assert.Equal(OutboxStatus.Dead, message.Status);
         Assert.Equal("Gave up after 3 attempts: Vonage HTTP 500", message.LastError);
         Assert.Equal(3, vonage.Requests.Count);
@@ -115,18 +115,18 @@ public sealed class VonageSmsSenderTests
             r.Headers.RetryAfter = "120";
             return Task.CompletedTask;
         });
-        await using var h = NotificationHarness.Create(VonageStandIn.Settings(vonage.BaseUri));
+        await using var h = await ServiceHost.StartAsync(o => o.AddSettings(VonageStandIn.Settings(vonage.BaseUri)));
         var id = await EnqueueAsync(h);
 
-        await h.DispatchAsync();
-        Assert.Equal(NotificationHarness.Start.UtcDateTime.AddSeconds(120), (await h.MessageAsync(id)).NextAttemptUtc);
+        await h.DispatchOutboxAsync();
+        Assert.Equal(TestClock.Start.UtcDateTime.AddSeconds(120), (await h.Data.MessageAsync(id)).NextAttemptUtc);
         h.Time.Advance(TimeSpan.FromSeconds(119));
-        await h.DispatchAsync();
+        await h.DispatchOutboxAsync();
         Assert.Single(vonage.Requests);
         h.Time.Advance(TimeSpan.FromSeconds(1));
-        await h.DispatchAsync();
+        await h.DispatchOutboxAsync();
 
-        Assert.Equal(OutboxStatus.Sent, (await h.MessageAsync(id)).Status);
+        Assert.Equal(OutboxStatus.Sent, (await h.Data.MessageAsync(id)).Status);
         Assert.Equal(2, vonage.Requests.Count);
     }
 
@@ -141,16 +141,16 @@ public sealed class VonageSmsSenderTests
             await release.Task;
             await VonageStandIn.Status(r, "0");
         });
-        await using var h = NotificationHarness.Create(VonageStandIn.Settings(vonage.BaseUri));
+        await using var h = await ServiceHost.StartAsync(o => o.AddSettings(VonageStandIn.Settings(vonage.BaseUri)));
         var id = await EnqueueAsync(h);
 
-        var dispatch = h.DispatchAsync();
+        var dispatch = h.DispatchOutboxAsync();
         await requestSeen.Task.WaitAsync(TimeSpan.FromSeconds(10));
         h.Time.Advance(TimeSpan.FromSeconds(11));
         await dispatch.WaitAsync(TimeSpan.FromSeconds(10));
         release.SetResult();
 
-        var message = await h.MessageAsync(id);
+        var message = await h.Data.MessageAsync(id);
         Assert.Equal(OutboxStatus.Queued, message.Status);
         Assert.Equal("timeout", message.LastError);
     }
@@ -158,12 +158,12 @@ public sealed class VonageSmsSenderTests
     [Fact]
     public async Task Send_WithoutCredentials_MarksNotSentAndCallsNoProvider()
     {
-        await using var h = NotificationHarness.Create();
+        await using var h = await ServiceHost.StartAsync();
         var id = await EnqueueAsync(h);
 
-        await h.DispatchAsync();
+        await h.DispatchOutboxAsync();
 
-        var message = await h.MessageAsync(id);
+        var message = await h.Data.MessageAsync(id);
         Assert.Equal(OutboxStatus.NotSent, message.Status);
         Assert.Equal("Incoming call – tap to accept", message.TextBody);
     }
@@ -175,12 +175,12 @@ public sealed class VonageSmsSenderTests
         port.Start();
         var closed = new Uri($"http://127.0.0.1:{((IPEndPoint)port.LocalEndpoint).Port}/");
         port.Stop();
-        await using var h = NotificationHarness.Create(VonageStandIn.Settings(closed));
+        await using var h = await ServiceHost.StartAsync(o => o.AddSettings(VonageStandIn.Settings(closed)));
         var id = await EnqueueAsync(h);
 
-        await h.DispatchAsync();
+        await h.DispatchOutboxAsync();
 
-        var message = await h.MessageAsync(id);
+        var message = await h.Data.MessageAsync(id);
         Assert.Equal(OutboxStatus.Queued, message.Status);
         Assert.StartsWith("network error", message.LastError);
     }

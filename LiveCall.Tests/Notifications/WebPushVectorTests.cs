@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using LiveCall.Core.Notifications.Push;
+using LiveCall.Tests.Support;
 
 namespace LiveCall.Tests.Notifications;
 

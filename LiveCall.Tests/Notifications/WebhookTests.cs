@@ -1,10 +1,11 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using LiveCall.Core.Notifications;
 using LiveCall.Core.Notifications.Email;
+using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Notifications.Sms;
+using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveCall.Tests.Notifications;
@@ -13,10 +14,10 @@ public sealed class WebhookTests
 {
     private static readonly System.Text.Json.JsonElement V = Vectors.Load("sendgrid-event-webhook.json");
 
-    private static async Task<Guid> SeedSentAsync(TestDatabase db, OutboxChannel channel, string providerId)
+    private static async Task<Guid> SeedSentAsync(WebhookHost host, OutboxChannel channel, string providerId)
     {
-        await using var ctx = db.CreateDbContext();
-        var m = new OutboxMessage(channel, OutboxPurpose.IncomingCall, "x", "s", "t", null, null, null, NotificationHarness.Start.UtcDateTime)
+        await using var ctx = await host.DbAsync();
+        var m = new OutboxMessage(channel, OutboxPurpose.IncomingCall, "x", "s", "t", null, null, null, TestClock.Start.UtcDateTime)
         {
             Status = OutboxStatus.Sent,
             ProviderMessageId = providerId,
@@ -54,22 +55,22 @@ public sealed class WebhookTests
     public async Task SendGridWebhook_WithValidSignature_AppliesEventsAndStoresAReplayOnce()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        await using var host = await WebhookHost.StartAsync(NotificationHarness.Start,
+        await using var host = await WebhookHost.StartAsync(TestClock.Start,
             new() { ["SendGrid:WebhookPublicKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()) });
-        var delivered = await SeedSentAsync(host.Db, OutboxChannel.Email, "msg-a");
-        var bounced = await SeedSentAsync(host.Db, OutboxChannel.Email, "msg-b");
+        var delivered = await SeedSentAsync(host, OutboxChannel.Email, "msg-a");
+        var bounced = await SeedSentAsync(host, OutboxChannel.Email, "msg-b");
         var body = $$"""
-            [{"email":"a@dealer.example","timestamp":1795428000,"event":"delivered","sg_event_id":"ev-1","sg_message_id":"msg-a.filter1","outbox_id":"{{delivered}}"},
-             {"email":"b@dealer.example","timestamp":1795428000,"event":"bounce","reason":"550 5.1.1 unknown user","sg_event_id":"ev-2","sg_message_id":"msg-b.filter1"}]
+            [{"email":"a@dealer.example","timestamp":1795424400,"event":"delivered","sg_event_id":"ev-1","sg_message_id":"msg-a.filter1","outbox_id":"{{delivered}}"},
+             {"email":"b@dealer.example","timestamp":1795424400,"event":"bounce","reason":"550 5.1.1 unknown user","sg_event_id":"ev-2","sg_message_id":"msg-b.filter1"}]
             """;
-        var ts = NotificationHarness.Start.ToUnixTimeSeconds().ToString();
+        var ts = TestClock.Start.ToUnixTimeSeconds().ToString();
 
         var first = await host.Client.SendAsync(SignedPost(body, ts, Sign(key, ts, body)));
         var replay = await host.Client.SendAsync(SignedPost(body, ts, Sign(key, ts, body)));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
-        await using var db = host.Db.CreateDbContext();
+        await using var db = await host.DbAsync();
         Assert.Equal(2, await db.ProcessedWebhookEvents.CountAsync());
         Assert.Equal(OutboxStatus.Delivered, (await db.Outbox.SingleAsync(m => m.Id == delivered)).Status);
         var failed = await db.Outbox.SingleAsync(m => m.Id == bounced);
@@ -81,17 +82,17 @@ public sealed class WebhookTests
     public async Task SendGridWebhook_WithOneChangedByte_Returns401AndStoresNothing()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        await using var host = await WebhookHost.StartAsync(NotificationHarness.Start,
+        await using var host = await WebhookHost.StartAsync(TestClock.Start,
             new() { ["SendGrid:WebhookPublicKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()) });
-        var id = await SeedSentAsync(host.Db, OutboxChannel.Email, "msg-a");
+        var id = await SeedSentAsync(host, OutboxChannel.Email, "msg-a");
         var body = $$"""[{"event":"delivered","sg_event_id":"ev-1","outbox_id":"{{id}}"}]""";
-        var ts = NotificationHarness.Start.ToUnixTimeSeconds().ToString();
+        var ts = TestClock.Start.ToUnixTimeSeconds().ToString();
         var signature = Sign(key, ts, body);
 
         var response = await host.Client.SendAsync(SignedPost(body.Replace("ev-1", "ev-2"), ts, signature));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await using var db = host.Db.CreateDbContext();
+        await using var db = await host.DbAsync();
         Assert.Equal(0, await db.ProcessedWebhookEvents.CountAsync());
         Assert.Equal(OutboxStatus.Sent, (await db.Outbox.SingleAsync(m => m.Id == id)).Status);
     }
@@ -99,7 +100,7 @@ public sealed class WebhookTests
     [Fact]
     public async Task SendGridWebhook_WithoutConfiguredKey_RefusesEverything()
     {
-        await using var host = await WebhookHost.StartAsync(NotificationHarness.Start, []);
+        await using var host = await WebhookHost.StartAsync(TestClock.Start, []);
 
         var response = await host.Client.SendAsync(SignedPost("[]", "1", "MEUCIQ=="));
 
@@ -114,10 +115,10 @@ public sealed class WebhookTests
         ["messageId"] = "0A0000000123ABCD1",
         ["price"] = "0.07",
         ["status"] = status,
-        ["scts"] = "2611231000",
+        ["scts"] = "2611230900",
         ["err-code"] = "0",
         ["client-ref"] = id.ToString("N"),
-        ["message-timestamp"] = "2026-11-23 10:00:00",
+        ["message-timestamp"] = "2026-11-23 09:00:00",
         ["timestamp"] = at.ToUnixTimeSeconds().ToString(),
         ["nonce"] = "2b3f5b6e-1e5c-4a0b-9a4d-2b1c0f9a8e7d",
     };
@@ -127,47 +128,47 @@ public sealed class WebhookTests
     [InlineData("sha256")]
     public async Task VonageReceipt_WithValidSignature_MarksDelivered(string method)
     {
-        await using var host = await WebhookHost.StartAsync(NotificationHarness.Start,
+        await using var host = await WebhookHost.StartAsync(TestClock.Start,
             new() { ["Vonage:SignatureSecret"] = "sig-secret", ["Vonage:SignatureMethod"] = method });
-        var id = await SeedSentAsync(host.Db, OutboxChannel.Sms, "0A0000000123ABCD1");
-        var fields = Receipt(id, "delivered", NotificationHarness.Start);
+        var id = await SeedSentAsync(host, OutboxChannel.Sms, "0A0000000123ABCD1");
+        var fields = Receipt(id, "delivered", TestClock.Start);
         fields["sig"] = VonageSignature.Compute(fields, "sig-secret", method);
 
         var response = await host.Client.PostAsync("/webhooks/vonage/delivery-receipt", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        await using var db = host.Db.CreateDbContext();
+        await using var db = await host.DbAsync();
         Assert.Equal(OutboxStatus.Delivered, (await db.Outbox.SingleAsync(m => m.Id == id)).Status);
     }
 
     [Fact]
     public async Task VonageReceipt_WithTamperedField_Returns401AndChangesNothing()
     {
-        await using var host = await WebhookHost.StartAsync(NotificationHarness.Start, new() { ["Vonage:SignatureSecret"] = "sig-secret" });
-        var id = await SeedSentAsync(host.Db, OutboxChannel.Sms, "0A0000000123ABCD1");
-        var fields = Receipt(id, "failed", NotificationHarness.Start);
+        await using var host = await WebhookHost.StartAsync(TestClock.Start, new() { ["Vonage:SignatureSecret"] = "sig-secret" });
+        var id = await SeedSentAsync(host, OutboxChannel.Sms, "0A0000000123ABCD1");
+        var fields = Receipt(id, "failed", TestClock.Start);
         fields["sig"] = VonageSignature.Compute(fields, "sig-secret", "md5hash");
         fields["status"] = "delivered";
 
         var response = await host.Client.GetAsync("/webhooks/vonage/delivery-receipt?" + await new FormUrlEncodedContent(fields).ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await using var db = host.Db.CreateDbContext();
+        await using var db = await host.DbAsync();
         Assert.Equal(OutboxStatus.Sent, (await db.Outbox.SingleAsync(m => m.Id == id)).Status);
     }
 
     [Fact]
     public async Task VonageReceipt_Failed_WithoutSignatureSecret_MarksFailedWithErrorCode()
     {
-        await using var host = await WebhookHost.StartAsync(NotificationHarness.Start, []);
-        var id = await SeedSentAsync(host.Db, OutboxChannel.Sms, "0A0000000123ABCD1");
-        var fields = Receipt(id, "failed", NotificationHarness.Start);
+        await using var host = await WebhookHost.StartAsync(TestClock.Start, []);
+        var id = await SeedSentAsync(host, OutboxChannel.Sms, "0A0000000123ABCD1");
+        var fields = Receipt(id, "failed", TestClock.Start);
         fields["err-code"] = "6";
 
         var response = await host.Client.PostAsJsonAsync("/webhooks/vonage/delivery-receipt", fields);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        await using var db = host.Db.CreateDbContext();
+        await using var db = await host.DbAsync();
         var message = await db.Outbox.SingleAsync(m => m.Id == id);
         Assert.Equal(OutboxStatus.Failed, message.Status);
         Assert.Equal("Vonage receipt: failed (err-code 6)", message.LastError);

@@ -1,10 +1,6 @@
 using System.Net;
 using LiveCall.Core.Calls;
-using LiveCall.Core.Data;
-using LiveCall.Core.Dealers;
-using LiveCall.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using LiveCall.Tests.Support;
 
 namespace LiveCall.Tests.Statistics;
 
@@ -18,17 +14,12 @@ public sealed class CallExportEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Export_ListsTheFilteredCallsOfTheUsersDealerOnly()
     {
-        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync())
-        {
-            var downtown = await db.Locations.SingleAsync(l => l.Slug == "downtown");
-            var other = new Dealer("Other Cars", "other-cars", "AT", DateTime.UtcNow);
-            var vienna = new Location(other.Id, "Vienna", "vienna", "AT", "Europe/Vienna", OpeningHours.AlwaysOpen);
-            db.AddRange(other, vienna,
-                new Call(CallKind.Incoming, downtown.DealerId, downtown.Id, DateTime.UtcNow.AddMinutes(-30)) { State = CallState.Unanswered },
-                new Call(CallKind.FollowUp, downtown.DealerId, downtown.Id, DateTime.UtcNow.AddMinutes(-20)) { State = CallState.Ended },
-                new Call(CallKind.Incoming, other.Id, vienna.Id, DateTime.UtcNow.AddMinutes(-10)) { State = CallState.Unanswered });
-            await db.SaveChangesAsync();
-        }
+        var downtown = await _app.Data.LocationAsync("downtown");
+        var other = await _app.Data.AddDealerAsync("Other Cars", "other-cars", "AT");
+        var vienna = await _app.Data.AddLocationAsync(other.Id, "Vienna", "vienna", "Europe/Vienna", country: "AT");
+        await _app.Data.AddCallAsync(downtown.Id, DateTimeOffset.UtcNow.AddMinutes(-30));                      // unanswered
+        await _app.Data.AddCallAsync(downtown.Id, DateTimeOffset.UtcNow.AddMinutes(-20), kind: CallKind.FollowUp); // ended
+        await _app.Data.AddCallAsync(vienna.Id, DateTimeOffset.UtcNow.AddMinutes(-10));                        // unanswered
         using var client = new StaffHttpClient(_app.BaseAddress);
         await client.LoginAsync("dealer-admin@livecall.demo", LiveCallAppFactory.DemoPassword);
 

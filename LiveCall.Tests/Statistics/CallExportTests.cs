@@ -1,4 +1,4 @@
-using LiveCall.App.Calls;
+using LiveCall.App.Statistics;
 
 namespace LiveCall.Tests.Statistics;
 

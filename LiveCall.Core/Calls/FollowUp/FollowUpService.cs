@@ -3,6 +3,7 @@ using LiveCall.Core.Dealers;
 using LiveCall.Core.Live;
 using LiveCall.Core.Notifications;
 using LiveCall.Core.Notifications.Email;
+using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Notifications.Sms;
 using LiveCall.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;

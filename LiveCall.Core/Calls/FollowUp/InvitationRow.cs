@@ -1,4 +1,4 @@
-using LiveCall.Core.Notifications;
+using LiveCall.Core.Notifications.Outbox;
 
 namespace LiveCall.Core.Calls.FollowUp;
 

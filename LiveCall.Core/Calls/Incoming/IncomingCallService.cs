@@ -13,7 +13,7 @@ namespace LiveCall.Core.Calls.Incoming;
 /// press it at once; cancel and ring timeout end the ring the same way.
 /// </summary>
 public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbContext> dbFactory, CallAccessTokens tokens, ILiveEventBus bus,
-    IRingEscalation escalation, TimeProvider time, ILogger<IncomingCallService> logger)
+    RingEscalations escalation, TimeProvider time, ILogger<IncomingCallService> logger)
 {
     public const int MaxCustomerNameLength = 80;
     /// <summary>The customer's link to their own call lives a little longer than any ring plus a long talk.</summary>
@@ -24,7 +24,7 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
 
     /// <summary>
     /// The customer pressed "Start video call": checks the fields, the location and its opening hours, records the call
-    /// and rings every available seller (toast via the live bus, the other channels via <see cref="IRingEscalation"/>).
+    /// and rings every available seller (toast via the live bus, the other channels via <see cref="RingEscalations"/>).
     /// </summary>
     public async Task<RingStart> StartAsync(string dealerSlug, string locationSlug, CustomerContactInput customer, CancellationToken cancellationToken)
     {
@@ -148,13 +148,6 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
                 db.CallParticipants.Where(p => p.CallId == x.Id && p.Kind == ParticipantKind.Customer).Select(p => p.DisplayName).FirstOrDefault() ?? "",
                 x.CreatedUtc, x.RingTimeout))
             .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>Whether this user was rung by the call and has not declined (accept links and push are bound to that).</summary>
-    public async Task<bool> IsRingingForAsync(Guid callId, string userId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.RingTargets.AnyAsync(t => t.CallId == callId && t.UserId == userId && t.DeclinedUtc == null, cancellationToken);
     }
 
     /// <summary>The customer gives up before anyone accepted. True when this ended the ring.</summary>

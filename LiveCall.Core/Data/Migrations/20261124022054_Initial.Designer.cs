@@ -188,7 +188,7 @@ namespace LiveCall.Core.Data.Migrations
                     b.ToTable("CallbackRequests");
                 });
 
-            modelBuilder.Entity("LiveCall.Core.Calls.Incoming.Escalation.RingAcceptLink", b =>
+            modelBuilder.Entity("LiveCall.Core.Calls.Incoming.RingAcceptLink", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -185,7 +185,7 @@ namespace LiveCall.Core.Data.Migrations
                     b.ToTable("CallbackRequests");
                 });
 
-            modelBuilder.Entity("LiveCall.Core.Calls.Incoming.Escalation.RingAcceptLink", b =>
+            modelBuilder.Entity("LiveCall.Core.Calls.Incoming.RingAcceptLink", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -401,7 +401,7 @@ namespace LiveCall.Core.Data.Migrations
                     b.ToTable("ProcessedWebhookEvents");
                 });
 
-            modelBuilder.Entity("LiveCall.Core.Notifications.OutboxMessage", b =>
+            modelBuilder.Entity("LiveCall.Core.Notifications.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

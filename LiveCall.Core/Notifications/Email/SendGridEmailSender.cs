@@ -16,7 +16,7 @@ public sealed partial class SendGridEmailSender(
     IHttpClientFactory httpClientFactory,
     IOptions<SendGridOptions> options,
     TimeProvider time,
-    ILogger<SendGridEmailSender> logger) : IEmailSender
+    ILogger<SendGridEmailSender> logger) : IChannelSender
 {
     public const string HttpClientName = "SendGrid";
     public const string OutboxIdArg = "outbox_id";

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LiveCall.Core.Notifications.Email;
 
 /// <summary>SendGrid settings (section "SendGrid"). The channel is live when <see cref="ApiKey"/> is set.</summary>
-public sealed class SendGridOptions
+public sealed class SendGridOptions : IValidatableObject
 {
     public const string Section = "SendGrid";
 
@@ -18,9 +20,14 @@ public sealed class SendGridOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
 
-    public bool IsValid() =>
-        Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
-        && Timeout > TimeSpan.Zero && WebhookMaxAge > TimeSpan.Zero
-        && (!IsConfigured || (FromEmail?.Contains('@') ?? false))
-        && (string.IsNullOrWhiteSpace(WebhookPublicKey) || SendGridWebhookVerifier.TryLoadKey(WebhookPublicKey, out _));
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!ValidatedOptions.IsHttpUrl(BaseUrl)) yield return ValidatedOptions.Error(Section, nameof(BaseUrl), "must be an absolute http(s) URL.");
+        if (Timeout <= TimeSpan.Zero) yield return ValidatedOptions.Error(Section, nameof(Timeout), "must be positive.");
+        if (WebhookMaxAge <= TimeSpan.Zero) yield return ValidatedOptions.Error(Section, nameof(WebhookMaxAge), "must be positive.");
+        if (IsConfigured && !(FromEmail?.Contains('@') ?? false))
+            yield return ValidatedOptions.Error(Section, nameof(FromEmail), "must be an email address when SendGrid:ApiKey is set.");
+        if (!string.IsNullOrWhiteSpace(WebhookPublicKey) && !SendGridWebhookVerifier.TryLoadKey(WebhookPublicKey, out _))
+            yield return ValidatedOptions.Error(Section, nameof(WebhookPublicKey), "must be a base64 ECDSA public key.");
+    }
 }

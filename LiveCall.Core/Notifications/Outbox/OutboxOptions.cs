@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LiveCall.Core.Notifications.Outbox;
 
 /// <summary>Outbox worker settings (section "Outbox").</summary>
-public sealed class OutboxOptions
+public sealed class OutboxOptions : IValidatableObject
 {
     public const string Section = "Outbox";
 
@@ -16,7 +18,14 @@ public sealed class OutboxOptions
     public int BatchSize { get; set; } = 20;
     public int Parallelism { get; set; } = 8;
 
-    public bool IsValid() =>
-        PollInterval > TimeSpan.Zero && LeaseDuration > TimeSpan.Zero && MaxAttempts >= 1
-        && BaseRetryDelay > TimeSpan.Zero && MaxRetryDelay >= BaseRetryDelay && BatchSize >= 1 && Parallelism >= 1;
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PollInterval <= TimeSpan.Zero) yield return ValidatedOptions.Error(Section, nameof(PollInterval), "must be positive.");
+        if (LeaseDuration <= TimeSpan.Zero) yield return ValidatedOptions.Error(Section, nameof(LeaseDuration), "must be positive.");
+        if (MaxAttempts < 1) yield return ValidatedOptions.Error(Section, nameof(MaxAttempts), "must be at least 1.");
+        if (BaseRetryDelay <= TimeSpan.Zero) yield return ValidatedOptions.Error(Section, nameof(BaseRetryDelay), "must be positive.");
+        if (MaxRetryDelay < BaseRetryDelay) yield return ValidatedOptions.Error(Section, nameof(MaxRetryDelay), "must not be shorter than Outbox:BaseRetryDelay.");
+        if (BatchSize < 1) yield return ValidatedOptions.Error(Section, nameof(BatchSize), "must be at least 1.");
+        if (Parallelism < 1) yield return ValidatedOptions.Error(Section, nameof(Parallelism), "must be at least 1.");
+    }
 }

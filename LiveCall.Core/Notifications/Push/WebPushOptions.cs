@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LiveCall.Core.Notifications.Push;
 
 /// <summary>Web Push settings (section "WebPush"). Always live: the VAPID keys are generated on first run.</summary>
-public sealed class WebPushOptions
+public sealed class WebPushOptions : IValidatableObject
 {
     public const string Section = "WebPush";
 
@@ -23,9 +25,15 @@ public sealed class WebPushOptions
 
     public IReadOnlyList<string> EffectiveAllowedHosts => AllowedHosts.Length > 0 ? AllowedHosts : DefaultAllowedHosts;
 
-    public bool IsValid() =>
-        (Subject.StartsWith("mailto:", StringComparison.Ordinal) || Subject.StartsWith("https://", StringComparison.Ordinal))
-        && TokenLifetime > TimeSpan.Zero && TokenLifetime <= TimeSpan.FromHours(24)
-        && IncomingCallTtl >= TimeSpan.Zero && DefaultTtl >= TimeSpan.Zero && Timeout > TimeSpan.Zero
-        && AllowedHosts.All(h => !string.IsNullOrWhiteSpace(h));
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Subject.StartsWith("mailto:", StringComparison.Ordinal) && !Subject.StartsWith("https://", StringComparison.Ordinal))
+            yield return ValidatedOptions.Error(Section, nameof(Subject), "must be a mailto: or https: URI.");
+        if (TokenLifetime <= TimeSpan.Zero || TokenLifetime > TimeSpan.FromHours(24))
+            yield return ValidatedOptions.Error(Section, nameof(TokenLifetime), "must be positive and at most 24 hours.");
+        if (IncomingCallTtl < TimeSpan.Zero) yield return ValidatedOptions.Error(Section, nameof(IncomingCallTtl), "must not be negative.");
+        if (DefaultTtl < TimeSpan.Zero) yield return ValidatedOptions.Error(Section, nameof(DefaultTtl), "must not be negative.");
+        if (Timeout <= TimeSpan.Zero) yield return ValidatedOptions.Error(Section, nameof(Timeout), "must be positive.");
+        if (AllowedHosts.Any(string.IsNullOrWhiteSpace)) yield return ValidatedOptions.Error(Section, nameof(AllowedHosts), "must not contain empty entries.");
+    }
 }

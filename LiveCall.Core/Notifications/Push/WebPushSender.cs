@@ -23,7 +23,7 @@ public sealed partial class WebPushSender(
     PushEndpointPolicy policy,
     IOptions<WebPushOptions> options,
     TimeProvider time,
-    ILogger<WebPushSender> logger) : IPushSender
+    ILogger<WebPushSender> logger) : IChannelSender
 {
     public const string HttpClientName = "WebPush";
 

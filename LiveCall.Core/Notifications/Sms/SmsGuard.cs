@@ -1,4 +1,5 @@
 using LiveCall.Core.Data;
+using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

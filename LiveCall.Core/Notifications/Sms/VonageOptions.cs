@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LiveCall.Core.Notifications.Sms;
 
 /// <summary>Vonage SMS API settings (section "Vonage"). The channel is live when <see cref="ApiKey"/> is set.</summary>
-public sealed class VonageOptions
+public sealed class VonageOptions : IValidatableObject
 {
     public const string Section = "Vonage";
 
@@ -21,9 +23,14 @@ public sealed class VonageOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
 
-    public bool IsValid() =>
-        Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
-        && MaxSendsPerSecond > 0 && Timeout > TimeSpan.Zero
-        && VonageSignature.IsKnownMethod(SignatureMethod)
-        && (!IsConfigured || (!string.IsNullOrWhiteSpace(ApiSecret) && !string.IsNullOrWhiteSpace(From)));
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!ValidatedOptions.IsHttpUrl(BaseUrl)) yield return ValidatedOptions.Error(Section, nameof(BaseUrl), "must be an absolute http(s) URL.");
+        if (MaxSendsPerSecond <= 0) yield return ValidatedOptions.Error(Section, nameof(MaxSendsPerSecond), "must be positive.");
+        if (Timeout <= TimeSpan.Zero) yield return ValidatedOptions.Error(Section, nameof(Timeout), "must be positive.");
+        if (!VonageSignature.IsKnownMethod(SignatureMethod))
+            yield return ValidatedOptions.Error(Section, nameof(SignatureMethod), "must be md5hash, md5, sha1, sha256 or sha512.");
+        if (IsConfigured && string.IsNullOrWhiteSpace(ApiSecret)) yield return ValidatedOptions.Error(Section, nameof(ApiSecret), "is required with Vonage:ApiKey.");
+        if (IsConfigured && string.IsNullOrWhiteSpace(From)) yield return ValidatedOptions.Error(Section, nameof(From), "is required with Vonage:ApiKey.");
+    }
 }

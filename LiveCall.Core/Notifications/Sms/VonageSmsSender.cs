@@ -14,7 +14,7 @@ public sealed partial class VonageSmsSender(
     IHttpClientFactory httpClientFactory,
     IOptions<VonageOptions> options,
     TimeProvider time,
-    ILogger<VonageSmsSender> logger) : ISmsSender
+    ILogger<VonageSmsSender> logger) : IChannelSender
 {
     public const string HttpClientName = "Vonage";
     private readonly SendRateLimiter _limiter = new(options.Value.MaxSendsPerSecond, time);

@@ -1,12 +1,10 @@
 using LiveCall.Core.Calls;
 using LiveCall.Core.Calls.Incoming;
-using LiveCall.Core.Data;
 using LiveCall.Core.Dealers;
 using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
-using LiveCall.Tests.Infrastructure;
+using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Calls.Incoming;
@@ -18,48 +16,41 @@ namespace LiveCall.Tests.Calls.Incoming;
 public sealed class RingHoursAndTimeoutTests : IAsyncLifetime
 {
     // Friday 2026-10-30 12:30 UTC: 08:30 in New York (EDT, UTC-4), 13:30 in Berlin (CET, UTC+1, summer time over since Sunday).
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-10-30T12:30:00Z"));
-    private LiveCallAppFactory _app = default!;
+    private static readonly DateTimeOffset Friday = DateTimeOffset.Parse("2026-10-30T12:30:00Z");
+    private ServiceHost _host = default!;
+    private FakeTimeProvider _time = default!;
+    private readonly List<TenantScope> _sellers = [];
+    private Guid? _worldCars;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _app = new LiveCallAppFactory { Time = _time };
-        _ = _app.BaseAddress;
-        return Task.CompletedTask;
+        _host = await ServiceHost.StartAsync(o => o.Start = Friday);
+        _time = _host.Time;
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     /// <summary>A dealer with a weekday 09–17 location in <paramref name="zone"/> and one seller there with an open dashboard.</summary>
     private async Task AddLocationWithSellerAsync(string slug, string zone, TimeSpan ringTimeout)
     {
-        await using var db = await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
-        var dealer = await db.Dealers.SingleOrDefaultAsync(d => d.Slug == "world-cars") ?? new Dealer("World Cars", "world-cars", "US", _time.GetUtcNow().UtcDateTime);
-        if (db.Entry(dealer).State == EntityState.Detached) db.Dealers.Add(dealer);
+        _worldCars ??= (await _host.Data.AddDealerAsync("World Cars", "world-cars", "US")).Id;
         var hours = OpeningHours.Weekly(new TimeOnly(9, 0), new TimeOnly(17, 0),
             DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday);
-        var location = new Location(dealer.Id, slug, slug, "US", zone, hours);
-        location.Update(slug, slug, "US", zone, hours, ringTimeout);
-        var seller = StaffUser.Create($"{slug}@livecall.test", $"Seller {slug}", StaffRole.Seller, dealer.Id, location.Id, _time.GetUtcNow().UtcDateTime);
-        db.AddRange(location, seller);
-        await db.SaveChangesAsync();
-        _sellers.Add(TenantScope.For(seller));
-        await Service<PresenceService>().OpenAsync(Guid.NewGuid().ToString(), "test", TenantScope.For(seller), default);
+        var location = await _host.Data.AddLocationAsync(_worldCars.Value, slug, slug, zone, hours, "US", ringTimeout);
+        var seller = await _host.Data.AddUserAsync($"{slug}@livecall.test", StaffRole.Seller, _worldCars, location.Id, displayName: $"Seller {slug}");
+        _sellers.Add(seller);
+        await _host.Data.OpenDashboardAsync(seller);
     }
 
-    private readonly List<TenantScope> _sellers = [];
-
-    /// <summary>After an hour's jump the app's heartbeat has dropped the test's presence rows as stale: the sellers open their dashboards again.</summary>
+    /// <summary>After an hour's jump the test's presence rows are stale (nothing beats for them): the sellers open their dashboards again.</summary>
     private async Task ReopenDashboardsAsync()
     {
-        foreach (var seller in _sellers) await Service<PresenceService>().OpenAsync(Guid.NewGuid().ToString(), "test", seller, default);
+        foreach (var seller in _sellers) await _host.Data.OpenDashboardAsync(seller);
     }
 
     private async Task<CallState> StateAsync(Guid callId)
     {
-        await using var db = await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var db = await _host.DbAsync();
         return await db.Calls.Where(c => c.Id == callId).Select(c => c.State).SingleAsync();
     }
 
@@ -68,7 +59,7 @@ public sealed class RingHoursAndTimeoutTests : IAsyncLifetime
     {
         await AddLocationWithSellerAsync("new-york", "America/New_York", TimeSpan.FromSeconds(60));
         await AddLocationWithSellerAsync("berlin", "Europe/Berlin", TimeSpan.FromSeconds(60));
-        var incoming = Service<IncomingCallService>();
+        var incoming = _host.Get<IncomingCallService>();
 
         // 08:30 in New York: closed until 09:00 EDT = 13:00 UTC. 13:30 in Berlin: open.
         var early = await incoming.StartAsync("world-cars", "new-york", "Clara", default);
@@ -94,7 +85,7 @@ public sealed class RingHoursAndTimeoutTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromHours(1)); // 09:30 New York, 14:30 Berlin: both open
         await AddLocationWithSellerAsync("new-york", "America/New_York", TimeSpan.FromSeconds(20));
         await AddLocationWithSellerAsync("berlin", "Europe/Berlin", TimeSpan.FromSeconds(45));
-        var incoming = Service<IncomingCallService>();
+        var incoming = _host.Get<IncomingCallService>();
         var short_ = await incoming.StartAsync("world-cars", "new-york", "Clara", default);
         var long_ = await incoming.StartAsync("world-cars", "berlin", "Clara", default);
 
@@ -112,16 +103,16 @@ public sealed class RingHoursAndTimeoutTests : IAsyncLifetime
     {
         _time.Advance(TimeSpan.FromHours(1));
         await AddLocationWithSellerAsync("berlin", "Europe/Berlin", TimeSpan.FromSeconds(60));
-        await using (var db = await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync())
+        await using (var db = await _host.DbAsync())
         {
             (await db.Locations.SingleAsync(l => l.Slug == "berlin")).IsActive = false;
             await db.SaveChangesAsync();
         }
 
-        var start = await Service<IncomingCallService>().StartAsync("world-cars", "berlin", "Clara", default);
+        var start = await _host.Get<IncomingCallService>().StartAsync("world-cars", "berlin", "Clara", default);
 
         Assert.Equal((RingRefusal.Inactive, (Guid?)null), (start.Refusal, start.CallId));
-        await using var check = await Service<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
+        await using var check = await _host.DbAsync();
         var berlin = await check.Locations.Where(l => l.Slug == "berlin").Select(l => l.Id).SingleAsync();
         Assert.False(await check.Calls.AnyAsync(c => c.LocationId == berlin));
     }

@@ -1,8 +1,9 @@
-// The call client: signaling over SignalR (automatic reconnect that rejoins), a mesh of Peers,
-// local media, screen share, chat and media state. No DOM here: call-ui.js draws what it reports.
-// Requires window.signalR (wwwroot/lib/signalr/signalr.min.js).
+// The call client: the signaling session over SignalR (automatic reconnect that rejoins), a mesh of Peers,
+// chat and everyone's media state; my own camera, microphone and screen are LocalMedia (local-media.js).
+// No DOM here: call-ui.js draws what it reports.
+import '../../lib/signalr/signalr.min.js'; // the vendored browser build (UMD): defines window.signalR
 import { Peer } from './peer.js';
-import { openCameraAndMicrophone, openMicrophone, openDevice, openScreen } from './media.js';
+import { LocalMedia } from './local-media.js';
 
 const QUALITY_INTERVAL_MS = 2000;
 
@@ -20,9 +21,7 @@ export class CallClient extends EventTarget {
     this.accessToken = accessToken;
     this.peers = new Map();        // participant id -> Peer
     this.participants = new Map(); // participant id -> { id, name, kind, media }
-    this.localStream = new MediaStream();
-    this.screenStream = null;
-    this.media = { audio: false, video: false, screen: false };
+    this.local = new LocalMedia({ peers: () => this.peers.values(), publish: () => this.publishMedia(), changed: () => this.emit('local') });
     this.self = null;
     this.ice = { iceServers: [], iceTransportPolicy: 'all' };
     this.status = 'idle'; // idle | connecting | joined | reconnecting | left | refused
@@ -30,80 +29,24 @@ export class CallClient extends EventTarget {
     this.pending = []; // signals that arrived before their sender's peer existed
   }
 
-  // ---- local media ----------------------------------------------------------------------------
+  // ---- local media (see LocalMedia) -----------------------------------------------------------
+
+  get localStream() { return this.local.stream; }
+  get screenStream() { return this.local.screenStream; }
+  /** { audio, video, screen }: what I send. */
+  get media() { return this.local.media; }
 
   /** Camera and microphone; on failure returns the problem and leaves the choice (audio only / none) to the UI. */
-  async startMedia(devices) {
-    const { stream, problem } = await openCameraAndMicrophone(devices);
-    if (stream) this.useLocalStream(stream);
-    return problem;
-  }
-
-  async startAudioOnly(microphoneId) {
-    const { stream, problem } = await openMicrophone(microphoneId);
-    if (stream) this.useLocalStream(stream);
-    return problem;
-  }
-
-  useLocalStream(stream) {
-    this.localStream = stream;
-    this.media.audio = stream.getAudioTracks().length > 0;
-    this.media.video = stream.getVideoTracks().length > 0;
-    this.emit('local');
-  }
-
-  localTracks() {
-    const tracks = this.localStream.getTracks().map(track => ({ track, stream: this.localStream }));
-    if (this.screenStream) tracks.push(...this.screenStream.getVideoTracks().map(track => ({ track, stream: this.screenStream })));
-    return tracks;
-  }
-
-  setMicrophone(on) {
-    this.localStream.getAudioTracks().forEach(t => { t.enabled = on; });
-    this.media.audio = on && this.localStream.getAudioTracks().length > 0;
-    this.publishMedia();
-  }
-
-  setCamera(on) {
-    this.localStream.getVideoTracks().forEach(t => { t.enabled = on; });
-    this.media.video = on && this.localStream.getVideoTracks().length > 0;
-    this.publishMedia();
-  }
-
-  async shareScreen() {
-    const stream = await openScreen();
-    const [track] = stream.getVideoTracks();
-    this.screenStream = stream;
-    track.addEventListener('ended', () => this.stopSharing());
-    for (const peer of this.peers.values()) peer.addTrack(track, stream);
-    this.media.screen = true;
-    this.publishMedia();
-    this.emit('local');
-  }
-
-  stopSharing() {
-    if (!this.screenStream) return;
-    for (const track of this.screenStream.getTracks()) {
-      for (const peer of this.peers.values()) peer.removeTrack(track);
-      track.stop();
-    }
-    this.screenStream = null;
-    this.media.screen = false;
-    this.publishMedia();
-    this.emit('local');
-  }
-
+  startMedia(devices) { return this.local.start(devices); }
+  startAudioOnly(microphoneId) { return this.local.startAudioOnly(microphoneId); }
+  useLocalStream(stream) { this.local.use(stream); }
+  localTracks() { return this.local.tracks(); }
+  setMicrophone(on) { this.local.setMicrophone(on); }
+  setCamera(on) { this.local.setCamera(on); }
+  shareScreen() { return this.local.shareScreen(); }
+  stopSharing() { this.local.stopSharing(); }
   /** Switches camera or microphone to another device without renegotiation. */
-  async switchDevice(kind, deviceId) {
-    const track = await openDevice(kind, deviceId);
-    const old = kind === 'video' ? this.localStream.getVideoTracks()[0] : this.localStream.getAudioTracks()[0];
-    track.enabled = kind === 'video' ? this.media.video || !old : this.media.audio || !old;
-    for (const peer of this.peers.values()) await peer.replaceTrack(old ?? null, track);
-    if (old) { this.localStream.removeTrack(old); old.stop(); }
-    this.localStream.addTrack(track);
-    if (!old) { this.media[kind === 'video' ? 'video' : 'audio'] = true; this.publishMedia(); }
-    this.emit('local');
-  }
+  switchDevice(kind, deviceId) { return this.local.switchDevice(kind, deviceId); }
 
   // ---- signaling ----------------------------------------------------------------------------
 
@@ -275,8 +218,7 @@ export class CallClient extends EventTarget {
     } finally {
       for (const peer of this.peers.values()) peer.close();
       this.peers.clear();
-      this.localStream.getTracks().forEach(t => t.stop());
-      this.screenStream?.getTracks().forEach(t => t.stop());
+      this.local.stopAll();
       await this.connection?.stop();
     }
   }

@@ -1,10 +1,11 @@
 // Starts a call on any page that contains:
 //   <div data-call-root data-call-id="…" [data-access-token="…"] [data-leave-url="/"]></div>
 //   <script type="application/json" id="lc-call-texts">{ "HangUp": "Hang up", … }</script>
-//   <script src="/lib/signalr/signalr.min.js"></script>
 //   <script type="module" src="/js/call/call-page.js"></script>
-// Guests and customers pass their access token in data-access-token (or the server set the
-// livecall.call cookie). The page needs no Blazor circuit: the call survives a circuit drop.
+// (CallSurface.razor renders this.) Guests and customers pass their access token in
+// data-access-token (or the server set the livecall.call cookie). The page needs no Blazor circuit:
+// the call survives a circuit drop. window.liveCall = { client, ui } is the app's one global, for
+// tests and for diagnostics in the browser console.
 import { CallClient } from './call-client.js';
 import { CallUi } from './call-ui.js';
 

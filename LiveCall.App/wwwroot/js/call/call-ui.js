@@ -1,13 +1,8 @@
-// The in-call screen, drawn into one root element; works on a static page (no Blazor needed).
+// The in-call screen, drawn into one root element; works on a static page (no Blazor needed): the call bar,
+// notices, the stage of video tiles and the control bar. The side panel (chat, people, devices) is call-panel.js.
 import { icon } from './icons.js';
-import { listDevices } from './media.js';
-
-const el = (tag, attrs = {}, text) => {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-};
+import { el } from './dom.js';
+import { CallPanel } from './call-panel.js';
 
 export class CallUi {
   /** @param {HTMLElement} root @param {import('./call-client.js').CallClient} client @param {Record<string,string>} texts */
@@ -18,13 +13,11 @@ export class CallUi {
     this.leaveUrl = leaveUrl;
     this.title = title;
     this.tiles = new Map();
-    this.panel = null;
-    this.unread = 0;
     this.build();
     client.addEventListener('status', () => this.renderStatus());
     client.addEventListener('participants', () => this.renderTiles());
     client.addEventListener('local', () => { this.renderSelf(); this.renderControls(); });
-    client.addEventListener('chat', e => this.addChat(e.detail.name, e.detail.text, false));
+    client.addEventListener('chat', e => this.panel.addChat(e.detail.name, e.detail.text, false));
     client.addEventListener('participant-joined', e => this.announce(this.t('Joined').replace('{0}', e.detail.name)));
     client.addEventListener('participant-left', e => this.announce(this.t('Left').replace('{0}', e.detail.name)));
     setInterval(() => this.renderTimer(), 1000);
@@ -49,6 +42,13 @@ export class CallUi {
     this.tilesEl.append(this.selfTile.root);
     this.panelEl = el('aside', { class: 'lc-call-panel', hidden: '', 'data-testid': 'call-panel' });
     stage.append(this.tilesEl, this.panelEl);
+    this.panel = new CallPanel(this.panelEl, this.client, this.t, {
+      close: () => this.togglePanel(this.panel.name),
+      unreadChanged: () => this.renderControls(),
+      announce: text => this.announce(text),
+      notice: text => this.notice(text),
+      speakerChanged: id => { for (const tile of this.tiles.values()) tile.video.setSinkId?.(id).catch(() => {}); },
+    });
 
     this.controlsEl = el('nav', { class: 'lc-call-controls', 'aria-label': this.t('Controls') });
     const button = (name, testid, onClick, extra = {}) => {
@@ -67,7 +67,7 @@ export class CallUi {
     if (!navigator.mediaDevices?.getDisplayMedia) this.shareBtn.hidden = true;
 
     r.append(bar, this.noticeEl, this.liveEl, stage, this.controlsEl);
-    r.addEventListener('keydown', e => { if (e.key === 'Escape' && this.panel) this.togglePanel(this.panel); });
+    r.addEventListener('keydown', e => { if (e.key === 'Escape' && this.panel.name) this.togglePanel(this.panel.name); });
     this.renderControls();
     this.renderStatus();
   }
@@ -118,7 +118,7 @@ export class CallUi {
       const stream = peer?.cameraStream ?? null;
       if (tile.video.srcObject !== stream) {
         tile.video.srcObject = stream;
-        if (this.speakerId && tile.video.setSinkId) tile.video.setSinkId(this.speakerId).catch(() => {});
+        if (this.panel.speakerId && tile.video.setSinkId) tile.video.setSinkId(this.panel.speakerId).catch(() => {});
       }
       tile.root.dataset.connection = peer?.state ?? 'new';
       tile.root.dataset.video = p.media?.video === false ? 'off' : 'on';
@@ -140,7 +140,7 @@ export class CallUi {
       }
     }
     this.tilesEl.dataset.count = String(this.tilesEl.children.length);
-    if (this.panel === 'people') this.renderPanel();
+    if (this.panel.name === 'people') this.panel.render();
     this.renderStatus();
   }
 
@@ -171,7 +171,7 @@ export class CallUi {
     this.setButton(this.camBtn, c.media.video ? 'cam' : 'camOff', c.media.video ? t('CameraOff') : t('CameraOn'), !c.media.video);
     this.camBtn.disabled = !hasVideo;
     this.setButton(this.shareBtn, 'screen', c.media.screen ? t('StopSharing') : t('ShareScreen'), c.media.screen);
-    this.setButton(this.chatBtn, 'chat', this.unread ? `${t('Chat')} (${this.unread})` : t('Chat'));
+    this.setButton(this.chatBtn, 'chat', this.panel.unread ? `${t('Chat')} (${this.panel.unread})` : t('Chat'));
     this.setButton(this.peopleBtn, 'people', `${t('Participants')} (${c.participants.size + 1})`);
     this.setButton(this.devicesBtn, 'settings', t('Devices'));
     this.setButton(this.hangUpBtn, 'hangUp', t('HangUp'));
@@ -241,111 +241,10 @@ export class CallUi {
   }
 
   togglePanel(name) {
-    this.panel = this.panel === name ? null : name;
-    for (const [b, n] of [[this.chatBtn, 'chat'], [this.peopleBtn, 'people'], [this.devicesBtn, 'devices']]) b.setAttribute('aria-expanded', String(this.panel === n));
-    this.panelEl.hidden = !this.panel;
-    this.root.classList.toggle('lc-call-with-panel', !!this.panel);
-    if (this.panel === 'chat') { this.unread = 0; this.renderControls(); }
-    this.renderPanel();
-  }
-
-  renderPanel() {
-    const p = this.panelEl, t = this.t;
-    if (!this.panel) return;
-    if (this.panel === 'chat') {
-      this.chatPanel ??= this.buildChat();
-      p.replaceChildren(this.chatPanel);
-      this.chatInput.focus();
-      return;
-    }
-    p.replaceChildren(this.panelHead(this.panel === 'people' ? t('Participants') : t('Devices')));
-    if (this.panel === 'people') this.buildPeople(p);
-    if (this.panel === 'devices') this.buildDevices(p);
-  }
-
-  panelHead(title) {
-    const head = el('div', { class: 'lc-panel-head' });
-    head.append(el('h2', {}, title));
-    const close = el('button', { type: 'button', class: 'lc-icon-button', 'aria-label': this.t('Close') });
-    close.innerHTML = icon('close');
-    close.addEventListener('click', () => this.togglePanel(this.panel));
-    head.append(close);
-    return head;
-  }
-
-  buildChat() {
-    const wrap = el('div', { class: 'lc-chat' });
-    this.chatLog ??= el('ol', { class: 'lc-chat-log', 'data-testid': 'chat-log', 'aria-live': 'polite' });
-    const form = el('form', { class: 'lc-chat-form' });
-    const label = el('label', { for: 'lc-chat-input', class: 'lc-visually-hidden' }, this.t('ChatPlaceholder'));
-    this.chatInput = el('input', { id: 'lc-chat-input', type: 'text', maxlength: '2000', autocomplete: 'off', placeholder: this.t('ChatPlaceholder'), 'data-testid': 'chat-input' });
-    const send = el('button', { type: 'submit', class: 'lc-call-button', 'data-testid': 'chat-send' }, this.t('Send'));
-    form.append(label, this.chatInput, send);
-    form.addEventListener('submit', async e => {
-      e.preventDefault();
-      const text = this.chatInput.value;
-      if (await this.client.sendChat(text).catch(() => false)) {
-        this.addChat(this.t('You'), text.trim(), true);
-        this.chatInput.value = '';
-      }
-    });
-    wrap.append(this.panelHead(this.t('Chat')), this.chatLog, form);
-    return wrap;
-  }
-
-  addChat(name, text, mine) {
-    this.chatLog = this.chatLog ?? el('ol', { class: 'lc-chat-log', 'data-testid': 'chat-log', 'aria-live': 'polite' });
-    const item = el('li', { class: mine ? 'lc-chat-mine' : '' });
-    item.append(el('strong', {}, name), el('span', { 'data-testid': 'chat-text' }, text));
-    this.chatLog.append(item);
-    this.chatLog.scrollTop = this.chatLog.scrollHeight;
-    if (this.panel !== 'chat' && !mine) { this.unread++; this.renderControls(); this.announce(`${name}: ${text}`); }
-  }
-
-  buildPeople(p) {
-    const list = el('ul', { class: 'lc-people', 'data-testid': 'participant-list' });
-    const row = (name, media, quality) => {
-      const li = el('li');
-      li.append(el('span', {}, name));
-      if (media?.audio === false) li.append(el('span', { class: 'lc-people-state' }, this.t('Muted')));
-      if (media?.video === false) li.append(el('span', { class: 'lc-people-state' }, this.t('CameraIsOff')));
-      if (quality) li.append(el('span', { class: 'lc-people-state' }, this.t(`Quality.${quality}`)));
-      list.append(li);
-    };
-    row(`${this.client.self?.name ?? ''} (${this.t('You')})`, this.client.media);
-    for (const x of this.client.participants.values()) row(x.name, x.media, x.quality ?? 'unknown');
-    p.append(list);
-  }
-
-  async buildDevices(p) {
-    const { cameras, microphones, speakers } = await listDevices();
-    const form = el('div', { class: 'lc-devices' });
-    const select = (id, label, devices, current, onChange) => {
-      if (devices.length === 0) return;
-      form.append(el('label', { for: id }, label));
-      const s = el('select', { id, 'data-testid': id });
-      devices.forEach((d, i) => {
-        const o = el('option', { value: d.deviceId }, d.label || `${label} ${i + 1}`);
-        if (d.deviceId === current) o.selected = true;
-        s.append(o);
-      });
-      s.addEventListener('change', () => onChange(s.value));
-      form.append(s);
-    };
-    const track = kind => this.client.localStream.getTracks().find(t => t.kind === kind);
-    select('device-camera', this.t('Camera'), cameras, track('video')?.getSettings().deviceId, id => this.switchDevice('video', id));
-    select('device-microphone', this.t('Microphone'), microphones, track('audio')?.getSettings().deviceId, id => this.switchDevice('audio', id));
-    if ('setSinkId' in HTMLMediaElement.prototype) select('device-speaker', this.t('Speaker'), speakers, this.speakerId, id => this.setSpeaker(id));
-    if (this.panel === 'devices') p.append(form);
-  }
-
-  async switchDevice(kind, id) {
-    try { await this.client.switchDevice(kind, id); } catch { this.notice(this.t('MediaFailed')); }
-  }
-
-  setSpeaker(id) {
-    this.speakerId = id;
-    for (const tile of this.tiles.values()) tile.video.setSinkId?.(id).catch(() => {});
+    const open = this.panel.name === name ? null : name;
+    for (const [b, n] of [[this.chatBtn, 'chat'], [this.peopleBtn, 'people'], [this.devicesBtn, 'devices']]) b.setAttribute('aria-expanded', String(open === n));
+    this.root.classList.toggle('lc-call-with-panel', !!open);
+    this.panel.show(open);
   }
 
   async hangUp() {

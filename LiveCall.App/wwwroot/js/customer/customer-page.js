@@ -1,14 +1,17 @@
 // The customer's page of a location (static, no circuit): entry form with camera check → waiting screen with a live
 // status stream (Server-Sent Events, polling if that fails) → the call, or the callback form → thanks, or cancelled.
-(function () {
-  'use strict';
-  const root = document.querySelector('[data-customer]');
-  if (!root) return;
+// Loaded as <script type="module"> by CustomerPage.razor.
+import { createCameraPreview } from '../camera.js';
+
+const page = document.querySelector('[data-customer]');
+if (page) startCustomerPage(page);
+
+function startCustomerPage(root) {
   const texts = JSON.parse(document.getElementById('lc-customer-texts').textContent);
   const api = root.dataset.api;
   const startForm = root.querySelector('[data-start-form]');
   const callbackForm = root.querySelector('[data-callback-form]');
-  const preview = createPreview(root.querySelector('#lc-preview'), root.querySelector('[data-preview-status]'));
+  const preview = createCameraPreview(root.querySelector('#lc-preview'), root.querySelector('[data-preview-status]'));
   let call = null;     // { id, startedAt }
   let events = null;
   let poll = null;
@@ -220,43 +223,8 @@
     startForm.querySelector('[data-submit]').focus();
   });
 
-  // ---- camera and microphone check ------------------------------------------------------------------------
-  function createPreview(video, status) {
-    let stream = null;
-    let wanted = false;
-    let pending = false;
-    return {
-      start() {
-        wanted = true;
-        if (stream || pending) return;
-        if (!navigator.mediaDevices?.getUserMedia) return failed();
-        pending = true;
-        navigator.mediaDevices.getUserMedia({ video: true, audio: true })
-          .then(s => {
-            if (!wanted) return s.getTracks().forEach(t => t.stop());
-            stream = s;
-            video.srcObject = s;
-            status.textContent = status.dataset.textOk;
-            status.dataset.state = 'ok';
-          })
-          .catch(failed)
-          .finally(() => { pending = false; });
-      },
-      stop() {
-        wanted = false;
-        stream?.getTracks().forEach(t => t.stop());
-        stream = null;
-        video.srcObject = null;
-      },
-    };
-    function failed() {
-      status.textContent = status.dataset.textFailed;
-      status.dataset.state = 'failed';
-    }
-  }
-
   // ---- first state ----------------------------------------------------------------------------------------
   window.addEventListener('pagehide', () => { stopListening(); preview.stop(); });
   if (root.dataset.resume) waiting(JSON.parse(root.dataset.resume));
   else if (root.dataset.state === 'entry') preview.start();
-})();
+}

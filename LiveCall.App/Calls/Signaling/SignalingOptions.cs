@@ -1,0 +1,35 @@
+using LiveCall.Core;
+using System.ComponentModel.DataAnnotations;
+
+namespace LiveCall.App.Calls.Signaling;
+
+/// <summary>Limits of the call signaling hub (section "Signaling").</summary>
+public sealed class SignalingOptions : IValidatableObject
+{
+    public const string Section = "Signaling";
+
+    /// <summary>The largest hub message accepted; an SDP of a 6-party call fits, 100 KB does not.</summary>
+    [Range(16 * 1024, 96 * 1024, ErrorMessage = "Signaling:MaxMessageBytes must be between 16384 and 98304.")]
+    public int MaxMessageBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Messages a connection may send in a burst (trickle ICE to five peers is bursty)...</summary>
+    [Range(10, 10_000, ErrorMessage = "Signaling:BurstMessages must be between 10 and 10000.")]
+    public int BurstMessages { get; set; } = 200;
+
+    /// <summary>...and sustained per second. Above that the connection is closed.</summary>
+    [Range(1, 1_000, ErrorMessage = "Signaling:MessagesPerSecond must be between 1 and 1000.")]
+    public int MessagesPerSecond { get; set; } = 40;
+
+    /// <summary>How long a dropped connection keeps its place in the call for a reconnect.</summary>
+    public TimeSpan ReconnectGrace { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Browser origins besides the app's own that may open the hub (e.g. a dealer site embedding the customer page).</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ReconnectGrace <= TimeSpan.Zero) yield return ValidatedOptions.Error(Section, nameof(ReconnectGrace), "must be positive.");
+        foreach (var origin in AllowedOrigins.Where(o => !ValidatedOptions.IsHttpUrl(o)))
+            yield return ValidatedOptions.Error(Section, nameof(AllowedOrigins), $"entry '{origin}' must be an http(s) origin.");
+    }
+}

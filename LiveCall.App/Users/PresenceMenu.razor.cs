@@ -1,0 +1,85 @@
+using LiveCall.App.Localization;
+using LiveCall.Core.Live;
+using LiveCall.Core.Tenancy;
+using LiveCall.Core.Users;
+using MudBlazor;
+
+namespace LiveCall.App.Users;
+
+public sealed partial class PresenceMenu : IAsyncDisposable
+{
+    private TenantScope? scope;
+    private SellerStatus? status;
+    private IAsyncDisposable? subscription;
+    private CircuitCulture culture;
+    private bool notRung;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!RendererInfo.IsInteractive) return;
+        culture = CircuitCulture.Capture();
+        try
+        {
+            scope = await Current.ScopeAsync();
+            if (!SellerAvailability.IsRung(scope.Role))
+            {
+                notRung = true;
+                return;
+            }
+            status = await Availability.StatusOfAsync(scope.UserId, CancellationToken.None);
+            var user = scope;
+            subscription = Bus.Subscribe(e => Concerns(e, user), (_, cancellationToken) => InvokeAsync(() => RefreshAsync(user, cancellationToken)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(Logger, e);
+        }
+    }
+
+    /// <summary>Another tab toggled away, or a call of this location changed (the seller may have become busy or free).</summary>
+    private static bool Concerns(LiveEvent e, TenantScope user) =>
+        e is PresenceChanged or CallChanged && (e.LocationId is not { } l || l == user.LocationId);
+
+    /// <summary>On this circuit, one event after the other from the bus; a failure is logged by the bus.</summary>
+    private async Task RefreshAsync(TenantScope user, CancellationToken cancellationToken)
+    {
+        culture.Apply();
+        status = await Availability.StatusOfAsync(user.UserId, cancellationToken);
+        StateHasChanged();
+    }
+
+    private async Task SetAwayAsync(bool away)
+    {
+        if (scope is null) return;
+        try
+        {
+            await Presence.SetAwayAsync(scope, away, CancellationToken.None);
+            status = await Availability.StatusOfAsync(scope.UserId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(Logger, e);
+        }
+    }
+
+    private string Label(SellerStatus s) => s switch
+    {
+        SellerStatus.Busy => T["Presence.Busy"].Value,
+        SellerStatus.Away => T["Presence.Away"].Value,
+        _ => T["Presence.Available"].Value,
+    };
+
+    private string ShortLabel(SellerStatus s) => s == SellerStatus.Busy ? T["Presence.BusyShort"].Value : Label(s);
+
+    private static Color ColorOf(SellerStatus s) => s switch
+    {
+        SellerStatus.Busy => Color.Warning,
+        SellerStatus.Away => Color.Default,
+        _ => Color.Success,
+    };
+
+    public ValueTask DisposeAsync() => subscription?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    [LoggerMessage(LogLevel.Warning, "The seller's availability could not be shown or changed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

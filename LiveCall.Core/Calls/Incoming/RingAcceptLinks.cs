@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using LiveCall.Core.Data;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveCall.Core.Calls.Incoming;
+
+/// <summary>Who an accept link belongs to: one seller and one call.</summary>
+public sealed record AcceptLinkHolder(Guid LinkId, Guid CallId, string UserId);
+
+/// <summary>
+/// Accept links of ringing calls: 256 random bits, only the SHA-256 stored, bound to (call, seller), valid until
+/// the ring ends and usable once. Looking a link up never uses it (mail scanners fetch links); redeeming does.
+/// </summary>
+public sealed class RingAcceptLinks(IDbContextFactory<LiveCallDbContext> dbFactory, TimeProvider time)
+{
+    private const int MaxTokenLength = 100;
+
+    public async Task<string> MintAsync(Guid callId, string userId, DateTime expiresUtc, CancellationToken cancellationToken)
+    {
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Set<RingAcceptLink>().Add(new RingAcceptLink(Hash(token), callId, userId, Now(), expiresUtc));
+        await db.SaveChangesAsync(cancellationToken);
+        return token;
+    }
+
+    /// <summary>The holder of an unused, unexpired link, without using it; null for anything else.</summary>
+    public async Task<AcceptLinkHolder?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!IsWellFormed(token)) return null;
+        var hash = Hash(token!);
+        var now = Now();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<RingAcceptLink>().AsNoTracking()
+            .Where(l => l.TokenHash == hash && l.UsedUtc == null && l.ExpiresUtc > now)
+            .Select(l => new AcceptLinkHolder(l.Id, l.CallId, l.UserId))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Uses the link (a conditional update, so two clicks at once cannot both succeed); null when it was not usable.</summary>
+    public async Task<AcceptLinkHolder?> RedeemAsync(string? token, CancellationToken cancellationToken)
+    {
+        var holder = await FindAsync(token, cancellationToken);
+        if (holder is null) return null;
+        var now = Now();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var used = await db.Set<RingAcceptLink>().Where(l => l.Id == holder.LinkId && l.UsedUtc == null && l.ExpiresUtc > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedUtc, now), cancellationToken);
+        return used == 1 ? holder : null;
+    }
+
+    private static bool IsWellFormed(string? token) => !string.IsNullOrEmpty(token) && token.Length <= MaxTokenLength;
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,73 @@
+using LiveCall.App.Calls.Incoming;
+using LiveCall.App.Calls.Signaling;
+using LiveCall.App.Infrastructure;
+using LiveCall.Core;
+using LiveCall.Core.Calls;
+using LiveCall.Core.Calls.Incoming;
+using LiveCall.Core.Data;
+using LiveCall.Core.Notifications.Email;
+using LiveCall.Core.Notifications.Outbox;
+using LiveCall.Core.Notifications.Push;
+using LiveCall.Core.Notifications.Sms;
+using LiveCall.Core.Users;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LiveCall.Tests.Infrastructure;
+
+/// <summary>Every settings class is validated the same way, and a wrong value names the setting it is about.</summary>
+public sealed class OptionsValidationTests
+{
+    public static TheoryData<Type, string, string, string, string> WrongSettings => new()
+    {
+        { typeof(OutboxOptions), OutboxOptions.Section, "MaxAttempts", "0", "Outbox:MaxAttempts must be at least 1." },
+        { typeof(OutboxOptions), OutboxOptions.Section, "MaxRetryDelay", "00:00:01", "Outbox:MaxRetryDelay must not be shorter than Outbox:BaseRetryDelay." },
+        { typeof(VonageOptions), VonageOptions.Section, "ApiKey", "key", "Vonage:ApiSecret is required with Vonage:ApiKey." },
+        { typeof(VonageOptions), VonageOptions.Section, "SignatureMethod", "crc32", "Vonage:SignatureMethod must be md5hash, md5, sha1, sha256 or sha512." },
+        { typeof(SendGridOptions), SendGridOptions.Section, "BaseUrl", "not a url", "SendGrid:BaseUrl must be an absolute http(s) URL." },
+        { typeof(WebPushOptions), WebPushOptions.Section, "Subject", "webmaster", "WebPush:Subject must be a mailto: or https: URI." },
+        { typeof(SmsLimitsOptions), SmsLimitsOptions.Section, "AllowedCountries:0", "DEU", "SmsLimits:AllowedCountries entry 'DEU' must be a two-letter country code." },
+        { typeof(EscalationOptions), EscalationOptions.Section, "PublicBaseUrl", "ftp://calls.example.com", "Escalation:PublicBaseUrl must be an absolute http(s) URL." },
+        { typeof(IceOptions), IceOptions.Section, "TurnUrls:0", "turn:turn.example.com:3478", "Ice:TurnSecret is required when Ice:TurnUrls is set." },
+        { typeof(SignalingOptions), SignalingOptions.Section, "MaxMessageBytes", "1000", "Signaling:MaxMessageBytes must be between 16384 and 98304." },
+        { typeof(CustomerOptions), CustomerOptions.Section, "ApiRequestsPerMinute", "0", "Customer:ApiRequestsPerMinute must be positive." },
+        { typeof(RateLimitOptions), RateLimitOptions.Section, "AccountPostsPerMinute", "-1", "RateLimits:AccountPostsPerMinute must be positive." },
+        { typeof(AccountOptions), AccountOptions.Section, "ResetLinkLifetime", "00:00:10", "Accounts:ResetLinkLifetime must be between 5 minutes and 2 days." },
+        { typeof(DemoSeedOptions), DemoSeedOptions.Section, "DemoPassword", "short", "Seed:DemoPassword must have at least 8 characters." },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongSettings))]
+    public void WrongSetting_FailsWithAMessageNamingIt(Type options, string section, string key, string value, string message)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(options, section, new() { [$"{section}:{key}"] = value }));
+        Assert.Contains(error.Failures, failure => failure.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(WrongSettings))]
+    public void Defaults_AreValid(Type options, string section, string key, string value, string message)
+    {
+        _ = (key, value, message);
+        Assert.NotNull(Resolve(options, section, []));
+    }
+
+    private static object Resolve(Type options, string section, Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        typeof(ValidatedOptions).GetMethod(nameof(ValidatedOptions.AddValidatedOptions))!.MakeGenericMethod(options)
+            .Invoke(null, [services, section]);
+        var provider = services.BuildServiceProvider();
+        var accessor = provider.GetRequiredService(typeof(IOptions<>).MakeGenericType(options));
+        try
+        {
+            return accessor.GetType().GetProperty("Value")!.GetValue(accessor)!;
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
+        }
+    }
+}
