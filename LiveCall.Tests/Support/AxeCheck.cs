@@ -56,6 +56,9 @@ public static class AxeCheck
     /// <summary>Lets finite CSS animations and transitions (menu fade-ins, toasts sliding in) end: axe reads colours mid-fade otherwise.</summary>
     private static async Task SettleAsync(IPage page)
     {
+        // Colour transitions end at once: a button the circuit enables while axe runs shows its final colours, never a
+        // mix of its disabled and enabled ones (seen on the user and location forms).
+        await page.AddStyleTagAsync(new() { Content = "*, *::before, *::after { transition: none !important; }" });
         try
         {
             await page.WaitForFunctionAsync(
