@@ -76,9 +76,10 @@ public sealed class RemoteMediaTests(ChromiumFixture chromium, LiveCallAppFactor
         await page.SetContentAsync("<p>nothing to wait for</p>");
 
         await CallsPageDriver.WaitForSyncAsync(page, "() => document.querySelector('p') !== null");
+        // The guard the waits run, evaluated once on predicates that return a Promise (never handed to WaitForFunction).
         foreach (var predicate in new[] { "async () => false", "() => Promise.resolve(false)", "() => new RTCPeerConnection().getStats()" })
         {
-            var error = await Assert.ThrowsAsync<PlaywrightException>(() => CallsPageDriver.WaitForSyncAsync(page, predicate));
+            var error = await Assert.ThrowsAsync<PlaywrightException>(() => page.EvaluateAsync(CallsPageDriver.SyncOnly(predicate)));
             Assert.Contains("must be synchronous", error.Message);
         }
     }

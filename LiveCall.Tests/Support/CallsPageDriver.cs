@@ -79,9 +79,11 @@ public sealed class CallsPageDriver : IAsyncDisposable
 
     /// <inheritdoc cref="WaitForAsync"/>
     public static Task WaitForSyncAsync(IPage page, string predicate, object? arg = null) =>
-        page.WaitForFunctionAsync(
-            "arg => { const r = (" + predicate + ")(arg); if (r && typeof r.then === 'function') throw new Error('WaitForAsync: the predicate returned a Promise; it must be synchronous'); return r; }",
-            arg, new PageWaitForFunctionOptions { PollingInterval = 100 });
+        page.WaitForFunctionAsync(SyncOnly(predicate), arg, new PageWaitForFunctionOptions { PollingInterval = 100 });
+
+    /// <summary>The predicate wrapped so that a returned Promise throws instead of counting as true.</summary>
+    public static string SyncOnly(string predicate) =>
+        "arg => { const r = (" + predicate + ")(arg); if (r && typeof r.then === 'function') throw new Error('WaitForAsync: the predicate returned a Promise; it must be synchronous'); return r; }";
 
     public Task<string> ParticipantIdAsync() => Page.EvaluateAsync<string>("() => liveCall.client.self.id");
 
