@@ -1,3 +1,4 @@
+using LiveCall.App;
 using LiveCall.App.Account;
 using LiveCall.App.Admin;
 using LiveCall.App.Calls;
@@ -8,27 +9,13 @@ using LiveCall.App.Infrastructure;
 using LiveCall.App.Localization;
 using LiveCall.App.Notifications;
 using LiveCall.App.Statistics;
-using LiveCall.App.Users;
 using LiveCall.Core.Data;
-using LiveCall.Core.Live;
 
 if (await HealthProbe.TryRunAsync(args) is { } probe) return probe;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddData();
-builder.AddInfrastructure();
-builder.AddRateLimits();
-builder.AddLocalizedUi();
-builder.Services.AddLiveEvents();
-builder.AddAccounts();
-builder.AddPresence();
-builder.AddAdministration();
-builder.AddStatistics();
-builder.AddNotifications();
-builder.AddCalls();
-builder.AddIncomingCalls();
-builder.AddFollowUp();
+builder.AddLiveCallFeatures();
 
 var app = builder.Build();
 

@@ -1,13 +1,4 @@
-using LiveCall.App.Account;
-using LiveCall.App.Admin;
-using LiveCall.App.Calls;
-using LiveCall.App.Calls.FollowUp;
-using LiveCall.App.Calls.Incoming;
-using LiveCall.App.Infrastructure;
-using LiveCall.App.Localization;
-using LiveCall.App.Notifications;
-using LiveCall.App.Statistics;
-using LiveCall.App.Users;
+using LiveCall.App;
 using LiveCall.Core.Data;
 using LiveCall.Core.Live;
 using LiveCall.Core.Notifications.Outbox;
@@ -111,20 +102,7 @@ public sealed class ServiceHost : IAsyncLifetime, IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(_options.Settings);
         builder.Services.AddLogging();
 
-        // As Program.cs registers them.
-        builder.AddData();
-        builder.AddInfrastructure();
-        builder.AddRateLimits();
-        builder.AddLocalizedUi();
-        builder.Services.AddLiveEvents();
-        builder.AddAccounts();
-        builder.AddPresence();
-        builder.AddAdministration();
-        builder.AddStatistics();
-        builder.AddNotifications();
-        builder.AddCalls();
-        builder.AddIncomingCalls();
-        builder.AddFollowUp();
+        builder.AddLiveCallFeatures();
 
         builder.Services.RemoveAll<IHostedService>();
         builder.Services.RemoveAll<TimeProvider>();
