@@ -26,9 +26,10 @@ public sealed partial class PresenceMenu : IAsyncDisposable
                 notRung = true;
                 return;
             }
-            status = await Availability.StatusOfAsync(scope.UserId, CancellationToken.None);
             var user = scope;
+            // Subscribed before the first read: a change while it runs refreshes afterwards instead of being missed.
             subscription = Bus.Subscribe(e => Concerns(e, user), (_, cancellationToken) => InvokeAsync(() => RefreshAsync(user, cancellationToken)));
+            status = await Availability.StatusOfAsync(scope.UserId, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
