@@ -30,7 +30,9 @@ Console.WriteLine($"Seeded {settings.Rows:N0} calls for {BenchArgs.Dealers} deal
     $"({new FileInfo(database.FilePath).Length / 1024.0 / 1024.0:F0} MB); now = {BenchArgs.Now:u}");
 
 StatisticsService Statistics(Microsoft.EntityFrameworkCore.IDbContextFactory<LiveCall.Core.Data.LiveCallDbContext> factory) =>
-    new(factory, new PresenceService(factory, new InProcessLiveEventBus(NullLogger<InProcessLiveEventBus>.Instance), time), time);
+    new(factory, Presence(factory, new InProcessLiveEventBus(NullLogger<InProcessLiveEventBus>.Instance)), time);
+PresenceService Presence(Microsoft.EntityFrameworkCore.IDbContextFactory<LiveCall.Core.Data.LiveCallDbContext> factory, InProcessLiveEventBus bus) =>
+    new(factory, bus, new SellerDuty(factory, bus, time, NullLogger<SellerDuty>.Instance), time);
 
 // The biggest dealer (seeded first) and its first location.
 var dealerId = locations[0].DealerId;

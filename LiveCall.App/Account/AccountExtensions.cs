@@ -67,8 +67,10 @@ public static class AccountExtensions
 
     public static WebApplication MapAccounts(this WebApplication app)
     {
-        app.MapPost("/account/logout", async (SignInManager<StaffUser> signIn, HttpContext context) =>
+        app.MapPost("/account/logout", async (SignInManager<StaffUser> signIn, SellerDuty duty, HttpContext context) =>
         {
+            // Logging out ends the seller's duty: no SMS reaches them at home.
+            if (signIn.UserManager.GetUserId(context.User) is { } userId) await duty.EndAsync(userId, context.RequestAborted);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/login");
         }).RequireAuthorization();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace LiveCall.App.Users;
 
-/// <summary>Staff presence: open dashboards ("Active users"), the seller's availability and its menu.</summary>
+/// <summary>Staff presence: open dashboards ("Active users"), the seller's duty and availability, and its menu.</summary>
 public static class PresenceExtensions
 {
     public static IHostApplicationBuilder AddPresence(this IHostApplicationBuilder builder)
@@ -11,6 +11,7 @@ public static class PresenceExtensions
         builder.Services.AddSingleton<AppInstance>();
         builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddSingleton<SellerAvailability>();
+        builder.Services.AddSingleton<SellerDuty>();
         builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         builder.Services.AddHostedService<PresenceHeartbeat>();
         return builder;

@@ -2,8 +2,9 @@ using LiveCall.Core.Users;
 
 namespace LiveCall.App.Users;
 
-/// <summary>Keeps this instance's presence rows fresh and clears those of instances that went away.</summary>
-internal sealed partial class PresenceHeartbeat(PresenceService presence, AppInstance instance, TimeProvider time, ILogger<PresenceHeartbeat> logger) : BackgroundService
+/// <summary>Keeps this instance's presence rows and its sellers' shifts fresh, clears rows of instances that went away, ends duties at closing time.</summary>
+internal sealed partial class PresenceHeartbeat(PresenceService presence, SellerDuty duty, AppInstance instance, TimeProvider time, ILogger<PresenceHeartbeat> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -13,6 +14,8 @@ internal sealed partial class PresenceHeartbeat(PresenceService presence, AppIns
             try
             {
                 await presence.HeartbeatAsync(instance.Id, stoppingToken);
+                // The open dashboards are a sign of their sellers: their shift goes on.
+                await duty.HeartbeatAsync(instance.Id, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

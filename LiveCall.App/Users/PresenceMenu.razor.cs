@@ -37,7 +37,7 @@ public sealed partial class PresenceMenu : IAsyncDisposable
         }
     }
 
-    /// <summary>Another tab toggled away, or a call of this location changed (the seller may have become busy or free).</summary>
+    /// <summary>Another tab or device changed the duty, or a call of this location changed (the seller may have become busy or free).</summary>
     private static bool Concerns(LiveEvent e, TenantScope user) =>
         e is PresenceChanged or CallChanged && (e.LocationId is not { } l || l == user.LocationId);
 
@@ -49,12 +49,17 @@ public sealed partial class PresenceMenu : IAsyncDisposable
         StateHasChanged();
     }
 
-    private async Task SetAwayAsync(bool away)
+    private async Task ChangeAsync(SellerStatus wanted)
     {
         if (scope is null) return;
         try
         {
-            await Presence.SetAwayAsync(scope, away, CancellationToken.None);
+            await (wanted switch
+            {
+                SellerStatus.Away => Duty.SetAwayAsync(scope.UserId, CancellationToken.None),
+                SellerStatus.OffDuty => Duty.EndAsync(scope.UserId, CancellationToken.None),
+                _ => Duty.SetAvailableAsync(scope.UserId, CancellationToken.None),
+            });
             status = await Availability.StatusOfAsync(scope.UserId, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -67,7 +72,16 @@ public sealed partial class PresenceMenu : IAsyncDisposable
     {
         SellerStatus.Busy => T["Presence.Busy"].Value,
         SellerStatus.Away => T["Presence.Away"].Value,
+        SellerStatus.OffDuty => T["Presence.OffDuty"].Value,
         _ => T["Presence.Available"].Value,
+    };
+
+    private string Hint(SellerStatus s) => s switch
+    {
+        SellerStatus.Busy => T["Presence.BusyHint"].Value,
+        SellerStatus.Away => T["Presence.AwayHint"].Value,
+        SellerStatus.OffDuty => T["Presence.OffDutyHint"].Value,
+        _ => T["Presence.AvailableHint"].Value,
     };
 
     private string ShortLabel(SellerStatus s) => s == SellerStatus.Busy ? T["Presence.BusyShort"].Value : Label(s);
@@ -76,6 +90,7 @@ public sealed partial class PresenceMenu : IAsyncDisposable
     {
         SellerStatus.Busy => Color.Warning,
         SellerStatus.Away => Color.Default,
+        SellerStatus.OffDuty => Color.Dark,
         _ => Color.Success,
     };
 

@@ -43,6 +43,11 @@ public sealed class Call
     /// <summary>When a seller accepted (incoming calls).</summary>
     public DateTime? AcceptedUtc { get; set; }
     public string? AcceptedByUserId { get; set; }
+    /// <summary>
+    /// The seller who accepted did not join in time and the call rang the others again from this moment (the ring time
+    /// counts from here then); the customer's page says it is connecting them to another seller.
+    /// </summary>
+    public DateTime? RangAgainUtc { get; set; }
     public DateTime? ConnectedUtc { get; set; }
     public DateTime? EndedUtc { get; set; }
     /// <summary>Whole seconds from <see cref="ConnectedUtc"/> to <see cref="EndedUtc"/>; stored for statistics.</summary>

@@ -30,6 +30,8 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         b.Property(l => l.RingTimeout).HasConversion(t => (long)t.TotalSeconds, s => TimeSpan.FromSeconds(s));
         b.Property(l => l.SmsDelay).HasConversion(t => (long)t.TotalSeconds, s => TimeSpan.FromSeconds(s));
         b.Property(l => l.EmailDelay).HasConversion(t => (long)t.TotalSeconds, s => TimeSpan.FromSeconds(s));
+        b.Property(l => l.ShiftLength).HasConversion(t => (long)t.TotalSeconds, s => TimeSpan.FromSeconds(s)).HasDefaultValue(Location.DefaultShiftLength);
+        b.Property(l => l.AcceptDeadline).HasConversion(t => (long)t.TotalSeconds, s => TimeSpan.FromSeconds(s)).HasDefaultValue(Location.DefaultAcceptDeadline);
         b.HasIndex(l => new { l.DealerId, l.Slug }).IsUnique();
         b.Ignore(l => l.TimeZone);
     }
@@ -122,6 +124,17 @@ internal sealed class StaffPresenceConfiguration : IEntityTypeConfiguration<Staf
         b.Property(p => p.UserId).HasMaxLength(450);
         b.HasIndex(p => p.LastSeenUtc);
         b.HasIndex(p => p.InstanceId);
+    }
+}
+
+internal sealed class StaffDutyConfiguration : IEntityTypeConfiguration<StaffDuty>
+{
+    public void Configure(EntityTypeBuilder<StaffDuty> b)
+    {
+        b.ToTable("Duty");
+        b.HasKey(d => d.UserId);
+        b.Property(d => d.UserId).HasMaxLength(450);
+        b.HasOne<StaffUser>().WithOne().HasForeignKey<StaffDuty>(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

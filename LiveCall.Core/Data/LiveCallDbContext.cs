@@ -18,6 +18,7 @@ public sealed class LiveCallDbContext(DbContextOptions<LiveCallDbContext> option
     public DbSet<Calls.CallParticipant> CallParticipants => Set<Calls.CallParticipant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StaffPresence> Presence => Set<StaffPresence>();
+    public DbSet<StaffDuty> Duty => Set<StaffDuty>();
     public DbSet<Calls.Incoming.RingTarget> RingTargets => Set<Calls.Incoming.RingTarget>();
     public DbSet<Calls.Incoming.CallbackRequest> CallbackRequests => Set<Calls.Incoming.CallbackRequest>();
     public DbSet<Notifications.Push.PushSubscription> PushSubscriptions => Set<Notifications.Push.PushSubscription>();

@@ -4,6 +4,8 @@ namespace LiveCall.Core.Dealers;
 public sealed class Location
 {
     public static readonly TimeSpan DefaultRingTimeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan DefaultShiftLength = TimeSpan.FromHours(10);
+    public static readonly TimeSpan DefaultAcceptDeadline = TimeSpan.FromSeconds(30);
 
     private Location() { }
 
@@ -28,6 +30,13 @@ public sealed class Location
     public TimeSpan SmsDelay { get; private set; } = TimeSpan.Zero;
     /// <summary>Delay before the email escalation of an incoming call (0 = at ring start).</summary>
     public TimeSpan EmailDelay { get; private set; } = TimeSpan.Zero;
+    /// <summary>
+    /// A seller's duty ends when this long passes without any sign of them (an open dashboard, a sign-in, an accept link),
+    /// so that nobody at a location open around the clock is rung at night after going home.
+    /// </summary>
+    public TimeSpan ShiftLength { get; private set; } = DefaultShiftLength;
+    /// <summary>A seller who accepted and does not join the call within this time loses it: the call rings the others again.</summary>
+    public TimeSpan AcceptDeadline { get; private set; } = DefaultAcceptDeadline;
     /// <summary>A deactivated location takes no video calls; its customer page says so.</summary>
     public bool IsActive { get; set; } = true;
 
@@ -45,6 +54,12 @@ public sealed class Location
     {
         SmsDelay = smsDelay;
         EmailDelay = emailDelay;
+    }
+
+    public void SetDutyRules(TimeSpan shiftLength, TimeSpan acceptDeadline)
+    {
+        ShiftLength = shiftLength;
+        AcceptDeadline = acceptDeadline;
     }
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);

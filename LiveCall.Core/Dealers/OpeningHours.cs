@@ -50,6 +50,46 @@ public sealed record OpeningHours
         return null;
     }
 
+    /// <summary>
+    /// When the open period that <paramref name="after"/> falls in ends, or, while closed, when the next one ends (UTC):
+    /// intervals that touch (Monday until midnight, Tuesday from midnight) are one period. Null when the location does not
+    /// close within the next week (open around the clock).
+    /// </summary>
+    public DateTimeOffset? NextClosing(DateTimeOffset after, TimeZoneInfo zone)
+    {
+        const int horizonDays = 8;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(after, zone).DateTime);
+        var periods = new List<(DateTimeOffset Start, DateTimeOffset End)>();
+        for (var dayOffset = -1; dayOffset <= horizonDays; dayOffset++)
+        {
+            var date = today.AddDays(dayOffset);
+            foreach (var interval in On(date.DayOfWeek))
+            {
+                var end = interval.Close > interval.Open ? date.ToDateTime(interval.Close) : date.AddDays(1).ToDateTime(TimeOnly.MinValue);
+                periods.Add((ToUtc(date.ToDateTime(interval.Open), zone), ToUtc(end, zone)));
+            }
+        }
+        var horizon = ToUtc(today.AddDays(horizonDays).ToDateTime(TimeOnly.MinValue), zone);
+        DateTimeOffset? runEnd = null;
+        foreach (var (start, end) in periods.OrderBy(p => p.Start))
+        {
+            if (runEnd is { } open && start <= open)
+            {
+                if (end > open) runEnd = end;
+                continue;
+            }
+            if (runEnd is { } closed && closed > after) return closed;
+            runEnd = end;
+        }
+        return runEnd is { } last && last > after && last < horizon ? last : null;
+    }
+
+    private static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)
+    {
+        if (zone.IsInvalidTime(local)) local = local.AddHours(1);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     public bool IsAlwaysOpen => Enum.GetValues<DayOfWeek>().All(d =>
         On(d).Any(i => i.Open == TimeOnly.MinValue && i.Close == TimeOnly.MinValue));
 

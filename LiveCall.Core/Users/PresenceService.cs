@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveCall.Core.Users;
 
 /// <summary>
-/// Which staff users have an open circuit now, on any instance: one row per circuit in the shared
-/// database, refreshed by each instance's heartbeat; rows of a crashed instance age out.
+/// Which staff users have an open circuit now, on any instance ("Active users"): one row per circuit in the shared
+/// database, refreshed by each instance's heartbeat; rows of a crashed instance age out. Opening the dashboard also
+/// starts a seller's duty (<see cref="SellerDuty"/>), which then outlives the circuit.
 /// </summary>
-public sealed class PresenceService(IDbContextFactory<LiveCallDbContext> dbFactory, ILiveEventBus bus, TimeProvider time)
+public sealed class PresenceService(IDbContextFactory<LiveCallDbContext> dbFactory, ILiveEventBus bus, SellerDuty duty, TimeProvider time)
 {
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(95);
@@ -19,6 +20,7 @@ public sealed class PresenceService(IDbContextFactory<LiveCallDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Add(new StaffPresence(circuitId, instanceId, user.UserId, user.DealerId, user.LocationId, time.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
+        await duty.SignedInAsync(user.UserId, cancellationToken);
         await bus.PublishAsync(new PresenceChanged(user.DealerId, user.LocationId), cancellationToken);
     }
 
@@ -57,13 +59,5 @@ public sealed class PresenceService(IDbContextFactory<LiveCallDbContext> dbFacto
         if (dealerId is { } d) query = query.Where(p => p.DealerId == d);
         if (locationId is { } l) query = query.Where(p => p.LocationId == l);
         return await query.Select(p => p.UserId).Distinct().CountAsync(cancellationToken);
-    }
-
-    /// <summary>The seller's manual "away" (kept in the profile, so every tab and device agrees): away sellers are not rung.</summary>
-    public async Task SetAwayAsync(TenantScope user, bool away, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Users.Where(u => u.Id == user.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsAway, away), cancellationToken);
-        await bus.PublishAsync(new PresenceChanged(user.DealerId, user.LocationId), cancellationToken);
     }
 }

@@ -15,9 +15,6 @@ public sealed class StaffUser : IdentityUser
     /// <summary>UI language: "en" or "de".</summary>
     public string Language { get; private set; } = "en";
     public DateTime CreatedUtc { get; private set; }
-    /// <summary>The seller set themselves "away": no incoming call rings them even with the dashboard open.</summary>
-    public bool IsAway { get; set; }
-
     public static StaffUser Create(string email, string displayName, StaffRole role, Guid? dealerId, Guid? locationId, DateTime createdUtc)
     {
         var user = new StaffUser { CreatedUtc = createdUtc };

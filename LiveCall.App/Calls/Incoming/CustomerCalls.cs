@@ -37,7 +37,7 @@ public sealed class CustomerCalls(IDbContextFactory<LiveCallDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Calls.AsNoTracking().Where(c => c.Id == callId && c.Kind == CallKind.Incoming)
             .Select(c => new CustomerCall(c.Id, c.DealerId, c.LocationId, c.State, c.CreatedUtc,
-                db.RingTargets.Count(t => t.CallId == c.Id && t.DeclinedUtc == null), ""))
+                db.RingTargets.Count(t => t.CallId == c.Id && t.Reached && t.DeclinedUtc == null), ""))
             .SingleOrDefaultAsync(cancellationToken);
     }
 

@@ -39,7 +39,7 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
         if (!location.IsOpenAt(now))
             return RingStart.Refused(RingRefusal.Closed) with { NextOpening = location.OpeningHours.NextOpening(now, location.TimeZone) };
 
-        var sellers = await AvailableSellersAsync(db, location.Id, now.UtcDateTime, cancellationToken);
+        var sellers = await SellerAvailability.RingableAsync(db, location, now.UtcDateTime, cancellationToken);
         var call = new Call(CallKind.Incoming, location.DealerId, location.Id, now.UtcDateTime);
         if (sellers.Count == 0)
         {
@@ -64,17 +64,24 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
         await bus.PublishAsync(new RingStarted(call.Id, call.DealerId, call.LocationId, contact.Name, call.CreatedUtc, sellers), cancellationToken);
         await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State), cancellationToken);
         LogRinging(logger, call.Id, sellers.Count);
+        // "N sellers are being notified" counts those something reaches: an open dashboard (its toast) or a queued message.
+        var since = now.UtcDateTime - PresenceService.StaleAfter;
+        var reached = (await db.Presence.Where(p => sellers.Contains(p.UserId) && p.LastSeenUtc >= since).Select(p => p.UserId).Distinct()
+            .ToListAsync(cancellationToken)).ToHashSet();
         try
         {
-            await escalation.RingStartedAsync(new RingContext(call.Id, call.DealerId, call.LocationId, contact.Name, call.CreatedUtc,
-                call.CreatedUtc + location.RingTimeout, sellers), cancellationToken);
+            reached.UnionWith(await escalation.RingStartedAsync(new RingContext(call.Id, call.DealerId, call.LocationId, contact.Name, call.CreatedUtc,
+                call.CreatedUtc + location.RingTimeout, sellers), cancellationToken));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The toasts are ringing already; a failing channel must not take the call away from the customer.
             LogEscalationFailed(logger, e, call.Id);
+            reached.UnionWith(sellers);
         }
-        return new RingStart(call.Id, customerToken, sellers.Count, RingRefusal.None, null);
+        var reachedIds = reached.ToList();
+        await db.RingTargets.Where(t => t.CallId == call.Id && reachedIds.Contains(t.UserId)).ExecuteUpdateAsync(s => s.SetProperty(t => t.Reached, true), cancellationToken);
+        return new RingStart(call.Id, customerToken, reached.Count, RingRefusal.None, null);
     }
 
     private static void RecordContact(CallParticipant participant, CustomerContact contact)
@@ -194,19 +201,6 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
         }
     }
 
-    /// <summary>Sellers of the location with an open dashboard (fresh presence) who are neither away nor in a call now.</summary>
-    private static async Task<List<string>> AvailableSellersAsync(LiveCallDbContext db, Guid locationId, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        var since = nowUtc - PresenceService.StaleAfter;
-        var online = await db.Presence.Where(p => p.LocationId == locationId && p.LastSeenUtc >= since).Select(p => p.UserId).Distinct().ToListAsync(cancellationToken);
-        var busy = await db.CallParticipants.Where(p => p.UserId != null && online.Contains(p.UserId) && p.JoinedUtc != null && p.LeftUtc == null)
-            .Join(db.Calls.Where(c => c.State == CallState.Connected || c.State == CallState.Waiting), p => p.CallId, c => c.Id, (p, c) => p.UserId!)
-            .Distinct().ToListAsync(cancellationToken);
-        return await db.Users.Where(u => online.Contains(u.Id) && !busy.Contains(u.Id) && u.IsActive && !u.IsAway && u.LocationId == locationId
-                && (u.Role == StaffRole.Seller || u.Role == StaffRole.LocationAdmin))
-            .Select(u => u.Id).ToListAsync(cancellationToken);
-    }
-
     [LoggerMessage(LogLevel.Information, "Incoming call {CallId} rings {SellerCount} sellers")]
     private static partial void LogRinging(ILogger logger, Guid callId, int sellerCount);
 
@@ -226,6 +220,7 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
     public async Task<int> CountAvailableAsync(Guid locationId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return (await AvailableSellersAsync(db, locationId, time.GetUtcNow().UtcDateTime, cancellationToken)).Count;
+        var location = await db.Locations.AsNoTracking().SingleOrDefaultAsync(l => l.Id == locationId, cancellationToken);
+        return location is null ? 0 : (await SellerAvailability.RingableAsync(db, location, time.GetUtcNow().UtcDateTime, cancellationToken)).Count;
     }
 }

@@ -21,8 +21,11 @@ public sealed partial class RingEscalations(
     PublicBaseAddress publicAddress,
     ILogger<RingEscalations> logger)
 {
-    /// <summary>The ring started: queue push, SMS and email for every ringing seller (with the location's delays).</summary>
-    public async Task RingStartedAsync(RingContext ring, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ring started: queue push, SMS and email for every ringing seller (with the location's delays). Returns the
+    /// sellers at least one message was queued for (a push device, an SMS the caps allowed, an email).
+    /// </summary>
+    public async Task<IReadOnlySet<string>> RingStartedAsync(RingContext ring, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var location = await db.Locations.AsNoTracking().Where(l => l.Id == ring.LocationId)
@@ -31,6 +34,7 @@ public sealed partial class RingEscalations(
             .Select(u => new { u.Id, u.Email, u.Mobile, u.Language }).ToListAsync(cancellationToken);
         var brand = await branding.ResolveAsync(ring.DealerId, ring.LocationId, cancellationToken);
         var baseUri = publicAddress.Get();
+        var reached = new HashSet<string>();
 
         foreach (var seller in sellers)
         {
@@ -38,14 +42,16 @@ public sealed partial class RingEscalations(
             var link = new Uri(baseUri, $"r/{token}").ToString();
             var texts = new RingMessages(ring.CustomerName, location.Name, brand.DisplayName, seller.Language);
 
-            await outbox.EnqueuePushAsync(new PushRequest(seller.Id, texts.PushTitle, texts.PushBody, link, OutboxPurpose.IncomingCall,
+            var pushes = await outbox.EnqueuePushAsync(new PushRequest(seller.Id, texts.PushTitle, texts.PushBody, link, OutboxPurpose.IncomingCall,
                 ring.DealerId, ring.LocationId, ring.CallId, ring.CallId.ToString(), texts.AcceptAction), cancellationToken);
+            if (pushes.Count > 0) reached.Add(seller.Id);
 
             if (!string.IsNullOrEmpty(seller.Mobile))
             {
                 var sms = await outbox.EnqueueSmsAsync(new SmsRequest(seller.Mobile, texts.Sms(link), OutboxPurpose.IncomingCall, ring.DealerId,
                     ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.CreatedUtc + location.SmsDelay), cancellationToken);
-                if (!sms.Accepted) LogSmsRefused(logger, ring.CallId, seller.Id, sms.Refusal);
+                if (sms.Accepted) reached.Add(seller.Id);
+                else LogSmsRefused(logger, ring.CallId, seller.Id, sms.Refusal);
             }
 
             if (!string.IsNullOrEmpty(seller.Email))
@@ -53,9 +59,11 @@ public sealed partial class RingEscalations(
                 var email = EmailTemplateRenderer.Render(new EmailBrand(brand.DisplayName, brand.PrimaryColor, null), texts.Email(link), seller.Language);
                 await outbox.EnqueueEmailAsync(new EmailRequest(seller.Email, email.Subject, email.Text, email.Html, OutboxPurpose.IncomingCall,
                     ring.DealerId, ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.CreatedUtc + location.EmailDelay), cancellationToken);
+                reached.Add(seller.Id);
             }
         }
         LogEscalated(logger, ring.CallId, sellers.Count);
+        return reached;
     }
 
     /// <summary>The ring is over (accepted, cancelled, timed out): withdraw whatever has not gone out yet.</summary>

@@ -17,4 +17,8 @@ public sealed class RingTarget
     public Guid CallId { get; private set; }
     public string UserId { get; private set; } = "";
     public DateTime? DeclinedUtc { get; set; }
+    /// <summary>Something reached the seller: an open dashboard's toast or a queued push, SMS or email ("N sellers are being notified").</summary>
+    public bool Reached { get; set; }
+    /// <summary>The seller accepted and did not join within the location's accept deadline: not rung again for this call.</summary>
+    public DateTime? NoShowUtc { get; set; }
 }

@@ -58,6 +58,9 @@ namespace LiveCall.Core.Data.Migrations
                     b.Property<Guid>("LocationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RangAgainUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
@@ -235,6 +238,12 @@ namespace LiveCall.Core.Data.Migrations
                     b.Property<DateTime?>("DeclinedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NoShowUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reached")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("CallId", "UserId");
 
                     b.HasIndex("UserId");
@@ -325,6 +334,11 @@ namespace LiveCall.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AcceptDeadline")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(30L);
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -351,6 +365,11 @@ namespace LiveCall.Core.Data.Migrations
 
                     b.Property<long>("RingTimeout")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShiftLength")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(36000L);
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -560,6 +579,26 @@ namespace LiveCall.Core.Data.Migrations
                     b.ToTable("VapidKeyPairs");
                 });
 
+            modelBuilder.Entity("LiveCall.Core.Users.StaffDuty", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndsUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSignUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("Duty", (string)null);
+                });
+
             modelBuilder.Entity("LiveCall.Core.Users.StaffPresence", b =>
                 {
                     b.Property<string>("CircuitId")
@@ -628,9 +667,6 @@ namespace LiveCall.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsAway")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
@@ -860,6 +896,15 @@ namespace LiveCall.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Dealer");
+                });
+
+            modelBuilder.Entity("LiveCall.Core.Users.StaffDuty", b =>
+                {
+                    b.HasOne("LiveCall.Core.Users.StaffUser", null)
+                        .WithOne()
+                        .HasForeignKey("LiveCall.Core.Users.StaffDuty", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LiveCall.Core.Users.StaffUser", b =>

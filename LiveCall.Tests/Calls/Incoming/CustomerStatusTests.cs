@@ -33,7 +33,7 @@ public sealed class CustomerStatusTests
         Assert.EndsWith("/call/demo-motors/downtown", online.GetProperty("url").GetString());
 
         // A seller who is away does not count.
-        await app.Get<LiveCall.Core.Users.PresenceService>().SetAwayAsync(await app.Data.ScopeOfAsync(TestData.Seller1), true, default);
+        await app.Get<LiveCall.Core.Users.SellerDuty>().SetAwayAsync((await app.Data.ScopeOfAsync(TestData.Seller1)).UserId, default);
         Assert.False((await anyone.GetFromJsonAsync<JsonElement>("api/incoming/demo-motors/downtown/status")).GetProperty("online").GetBoolean());
         Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync("api/incoming/demo-motors/nowhere/status")).StatusCode);
     }

@@ -40,7 +40,7 @@ public sealed class RingRoutingTests : IAsyncLifetime
         var locationAdmin = await _host.Data.AddUserAsync("lead@livecall.demo", StaffRole.LocationAdmin, downtown.DealerId, downtown.Id);
         var airportSeller = await _host.Data.AddUserAsync("airport@livecall.demo", StaffRole.Seller, airport.DealerId, airport.Id);
         var otherDealersSeller = await _host.Data.AddUserAsync("anders@example.com", StaffRole.Seller, elsewhere.DealerId, elsewhere.Id);
-        var away = await _host.Data.AddUserAsync("away@livecall.demo", StaffRole.Seller, downtown.DealerId, downtown.Id, u => u.IsAway = true);
+        var away = await _host.Data.AddUserAsync("away@livecall.demo", StaffRole.Seller, downtown.DealerId, downtown.Id);
         var busy = await _host.Data.AddUserAsync("busy@livecall.demo", StaffRole.Seller, downtown.DealerId, downtown.Id);
         var waiting = await _host.Data.AddUserAsync("waiting@livecall.demo", StaffRole.Seller, downtown.DealerId, downtown.Id);
         var inactive = await _host.Data.AddUserAsync("gone@livecall.demo", StaffRole.Seller, downtown.DealerId, downtown.Id, u => u.SetActive(false));
@@ -50,6 +50,8 @@ public sealed class RingRoutingTests : IAsyncLifetime
         await _host.Data.MakeBusyAsync(waiting, CallState.Waiting);
         foreach (var user in new[] { seller1, seller2, locationAdmin, airportSeller, otherDealersSeller, away, busy, waiting, inactive, dealerAdmin, platformAdmin })
             await _host.Data.OpenDashboardAsync(user);
+        await _host.Get<SellerDuty>().SetAwayAsync(away.UserId, default); // and reopening the dashboard keeps them away:
+        await _host.Data.OpenDashboardAsync(away);
 
         var start = await Incoming.StartAsync("demo-motors", "downtown", "Clara Kunde", default);
 
@@ -66,14 +68,16 @@ public sealed class RingRoutingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Start_DoesNotRingASellerWithoutAnOpenDashboard()
+    public async Task Start_RingsASellerOnDutyWhoseDashboardIsClosed_ButNotOneWhoNeverCameOnDuty()
     {
         var seller1 = await _host.Data.ScopeOfAsync(TestData.Seller1);
-        await _host.Data.OpenDashboardAsync(seller1);
+        var circuit = await _host.Data.OpenDashboardAsync(seller1);
+        await _host.Get<PresenceService>().CloseAsync(circuit, default); // tab closed, laptop asleep: still on duty
 
         var start = await Incoming.StartAsync("demo-motors", "downtown", "Clara Kunde", default);
 
-        Assert.Equal([seller1.UserId], await RingTargetsAsync(start.CallId!.Value));
+        Assert.Equal([seller1.UserId], await RingTargetsAsync(start.CallId!.Value)); // Seller2 never signed in
+        Assert.Equal(1, start.SellersRinging); // reached by the queued push/SMS/email although no dashboard is open
     }
 
     [Fact]
@@ -103,21 +107,28 @@ public sealed class RingRoutingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Availability_IsAwayOverBusyOverAvailable()
+    public async Task Availability_IsAwayOverBusyOverOffDutyAndAvailable()
     {
         var downtown = await _host.Data.LocationAsync("downtown");
         var seller = await _host.Data.AddUserAsync("chip@livecall.demo", StaffRole.Seller, downtown.DealerId, downtown.Id);
         var availability = _host.Get<SellerAvailability>();
+        var duty = _host.Get<SellerDuty>();
+        Assert.Equal(SellerStatus.OffDuty, await availability.StatusOfAsync(seller.UserId, default)); // never signed in
+
+        await duty.SignedInAsync(seller.UserId, default);
         Assert.Equal(SellerStatus.Available, await availability.StatusOfAsync(seller.UserId, default));
 
         await _host.Data.MakeBusyAsync(seller);
         Assert.Equal(SellerStatus.Busy, await availability.StatusOfAsync(seller.UserId, default));
 
-        await _host.Get<PresenceService>().SetAwayAsync(seller, true, default);
+        await duty.SetAwayAsync(seller.UserId, default);
         Assert.Equal(SellerStatus.Away, await availability.StatusOfAsync(seller.UserId, default));
 
-        await _host.Get<PresenceService>().SetAwayAsync(seller, false, default);
+        await duty.SetAvailableAsync(seller.UserId, default);
         Assert.Equal(SellerStatus.Busy, await availability.StatusOfAsync(seller.UserId, default));
+
+        await duty.EndAsync(seller.UserId, default);
+        Assert.Equal(SellerStatus.Busy, await availability.StatusOfAsync(seller.UserId, default)); // in a FollowUp call, off duty
     }
 
     [Fact]
@@ -125,6 +136,7 @@ public sealed class RingRoutingTests : IAsyncLifetime
     {
         var downtown = await _host.Data.LocationAsync("downtown");
         var seller = await _host.Data.AddUserAsync("after@livecall.demo", StaffRole.Seller, downtown.DealerId, downtown.Id);
+        await _host.Get<SellerDuty>().SignedInAsync(seller.UserId, default);
         await _host.Data.MakeBusyAsync(seller, CallState.Ended);
         Assert.Equal(SellerStatus.Available, await _host.Get<SellerAvailability>().StatusOfAsync(seller.UserId, default));
     }
