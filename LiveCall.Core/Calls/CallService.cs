@@ -89,6 +89,8 @@ public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbF
 
         var now = time.GetUtcNow().UtcDateTime;
         participant.Join(now);
+        // Seen from the moment of joining: a crash before the first seat heartbeat must not leave them "in the call" for ever.
+        participant.SeatSeenUtc = now;
         await db.SaveChangesAsync(cancellationToken);
 
         var present = call.Participants.Where(p => p.IsPresent).ToList();
@@ -159,7 +161,7 @@ public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbF
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             abandoned = (await db.CallParticipants.AsNoTracking()
-                    .Where(p => p.JoinedUtc != null && p.LeftUtc == null && p.SeatSeenUtc != null && p.SeatSeenUtc < before)
+                    .Where(p => p.JoinedUtc != null && p.LeftUtc == null && (p.SeatSeenUtc ?? p.JoinedUtc) < before)
                     .Select(p => new { p.CallId, p.Id }).ToListAsync(cancellationToken))
                 .Select(p => (p.CallId, p.Id)).ToList();
         }

@@ -14,4 +14,5 @@ public sealed record EmailRequest(
     string? RecipientUserId = null,
     string? RequestedByUserId = null,
     Guid? CallId = null,
-    DateTime? NotBeforeUtc = null);
+    DateTime? NotBeforeUtc = null,
+    DateTime? ExpiresUtc = null);

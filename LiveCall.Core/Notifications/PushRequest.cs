@@ -16,4 +16,5 @@ public sealed record PushRequest(
     Guid? LocationId,
     Guid? CallId = null,
     string? Tag = null,
-    string? ActionTitle = null);
+    string? ActionTitle = null,
+    DateTime? ExpiresUtc = null);

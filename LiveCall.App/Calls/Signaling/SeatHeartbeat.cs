@@ -1,28 +1,28 @@
 using LiveCall.Core.Calls;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace LiveCall.App.Calls.Signaling;
 
 /// <summary>
-/// Every 30 s: reports the seats held on this instance to the shared database and takes out participants that no
-/// instance has reported for two minutes (their server went away and they did not reconnect), so calls end and
-/// sellers become available again after a restart or crash.
+/// Every <see cref="SignalingOptions.SeatHeartbeatInterval"/> (30 s): reports the seats held on this instance to the shared
+/// database and takes out participants that no instance has reported for <see cref="SignalingOptions.SeatStaleAfter"/>
+/// (their server went away and they did not reconnect), so calls end and sellers become available again after a restart
+/// or crash. A participant counts as seen from the moment of joining.
 /// </summary>
-public sealed partial class SeatHeartbeat(CallRoster roster, CallService calls, IHubContext<SignalingHub, ISignalingClient> hub, TimeProvider time,
-    ILogger<SeatHeartbeat> logger) : BackgroundService
+public sealed partial class SeatHeartbeat(CallRoster roster, CallService calls, IHubContext<SignalingHub, ISignalingClient> hub, IOptions<SignalingOptions> options,
+    TimeProvider time, ILogger<SeatHeartbeat> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var o = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await Task.Delay(Interval, time, stoppingToken);
+            await Task.Delay(o.SeatHeartbeatInterval, time, stoppingToken);
             try
             {
                 await calls.TouchSeatsAsync(roster.SeatedParticipants(), stoppingToken);
-                foreach (var (callId, participantId) in await calls.CloseAbandonedSeatsAsync(StaleAfter, stoppingToken))
+                foreach (var (callId, participantId) in await calls.CloseAbandonedSeatsAsync(o.SeatStaleAfter, stoppingToken))
                 {
                     await hub.Clients.Group(SignalingHub.Group(callId)).ParticipantLeft(participantId);
                     LogAbandoned(callId, participantId);

@@ -23,12 +23,24 @@ public sealed class SignalingOptions : IValidatableObject
     /// <summary>How long a dropped connection keeps its place in the call for a reconnect.</summary>
     public TimeSpan ReconnectGrace { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How often an instance reports the seats it holds to the shared database.</summary>
+    public TimeSpan SeatHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A participant no instance has reported for this long leaves the call (their server crashed or restarted and they
+    /// did not come back), so a seller is not "busy" forever.
+    /// </summary>
+    public TimeSpan SeatStaleAfter { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Browser origins besides the app's own that may open the hub (e.g. a dealer site embedding the customer page).</summary>
     public string[] AllowedOrigins { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (ReconnectGrace <= TimeSpan.Zero) yield return ValidatedOptions.Error(Section, nameof(ReconnectGrace), "must be positive.");
+        if (SeatHeartbeatInterval <= TimeSpan.Zero) yield return ValidatedOptions.Error(Section, nameof(SeatHeartbeatInterval), "must be positive.");
+        if (SeatStaleAfter <= SeatHeartbeatInterval * 2)
+            yield return ValidatedOptions.Error(Section, nameof(SeatStaleAfter), "must be more than twice Signaling:SeatHeartbeatInterval.");
         foreach (var origin in AllowedOrigins.Where(o => !ValidatedOptions.IsHttpUrl(o)))
             yield return ValidatedOptions.Error(Section, nameof(AllowedOrigins), $"entry '{origin}' must be an http(s) origin.");
     }

@@ -43,13 +43,13 @@ public sealed partial class RingEscalations(
             var texts = new RingMessages(ring.CustomerName, location.Name, brand.DisplayName, seller.Language);
 
             var pushes = await outbox.EnqueuePushAsync(new PushRequest(seller.Id, texts.PushTitle, texts.PushBody, link, OutboxPurpose.IncomingCall,
-                ring.DealerId, ring.LocationId, ring.CallId, ring.CallId.ToString(), texts.AcceptAction), cancellationToken);
+                ring.DealerId, ring.LocationId, ring.CallId, ring.CallId.ToString(), texts.AcceptAction, ring.RingEndsUtc), cancellationToken);
             if (pushes.Count > 0) reached.Add(seller.Id);
 
             if (!string.IsNullOrEmpty(seller.Mobile))
             {
                 var sms = await outbox.EnqueueSmsAsync(new SmsRequest(seller.Mobile, texts.Sms(link), OutboxPurpose.IncomingCall, ring.DealerId,
-                    ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.CreatedUtc + location.SmsDelay), cancellationToken);
+                    ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.CreatedUtc + location.SmsDelay, ExpiresUtc: ring.RingEndsUtc), cancellationToken);
                 if (sms.Accepted) reached.Add(seller.Id);
                 else LogSmsRefused(logger, ring.CallId, seller.Id, sms.Refusal);
             }
@@ -58,7 +58,7 @@ public sealed partial class RingEscalations(
             {
                 var email = EmailTemplateRenderer.Render(new EmailBrand(brand.DisplayName, brand.PrimaryColor, null), texts.Email(link), seller.Language);
                 await outbox.EnqueueEmailAsync(new EmailRequest(seller.Email, email.Subject, email.Text, email.Html, OutboxPurpose.IncomingCall,
-                    ring.DealerId, ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.CreatedUtc + location.EmailDelay), cancellationToken);
+                    ring.DealerId, ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.CreatedUtc + location.EmailDelay, ExpiresUtc: ring.RingEndsUtc), cancellationToken);
                 reached.Add(seller.Id);
             }
         }
@@ -97,7 +97,7 @@ public sealed partial class RingEscalations(
         {
             var texts = new RingMessages(customer, call.LocationName, "", seller.Language);
             var (title, body) = texts.Ended(answeredBy);
-            await outbox.EnqueuePushAsync(new PushRequest(seller.Id, title, body, null, OutboxPurpose.IncomingCall, call.DealerId, call.LocationId,
+            await outbox.EnqueuePushAsync(new PushRequest(seller.Id, title, body, null, OutboxPurpose.RingOutcome, call.DealerId, call.LocationId,
                 callId, callId.ToString()), cancellationToken);
         }
     }

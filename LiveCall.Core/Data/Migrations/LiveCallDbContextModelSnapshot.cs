@@ -444,6 +444,9 @@ namespace LiveCall.Core.Data.Migrations
                     b.Property<DateTime?>("DeliveredUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HtmlBody")
                         .HasColumnType("TEXT");
 

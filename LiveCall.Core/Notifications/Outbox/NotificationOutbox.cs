@@ -32,6 +32,7 @@ public sealed class NotificationOutbox(
                 UserId = request.RecipientUserId,
                 RequestedByUserId = request.RequestedByUserId,
                 CallId = request.CallId,
+                ExpiresUtc = request.ExpiresUtc,
             };
             await SaveAsync([message], cancellationToken);
             return new SmsEnqueueResult(message.Id, SmsRefusal.None);
@@ -50,6 +51,7 @@ public sealed class NotificationOutbox(
             UserId = request.RecipientUserId,
             RequestedByUserId = request.RequestedByUserId,
             CallId = request.CallId,
+            ExpiresUtc = request.ExpiresUtc,
         };
         await SaveAsync([message], cancellationToken);
         return message.Id;
@@ -68,6 +70,7 @@ public sealed class NotificationOutbox(
         {
             UserId = request.UserId,
             CallId = request.CallId,
+            ExpiresUtc = request.ExpiresUtc,
         }).ToList();
         if (messages.Count > 0) await SaveAsync(messages, cancellationToken);
         return messages.Select(m => m.Id).ToList();

@@ -23,7 +23,11 @@ public enum OutboxStatus
 }
 
 /// <summary>What a message is for; tells the Outbox page whether it carries a personal link.</summary>
-public enum OutboxPurpose { Activation = 0, PasswordReset = 1, IncomingCall = 2, FollowUpInvitation = 3, Other = 9 }
+/// <summary>
+/// What a message is for. <see cref="IncomingCall"/> is a ring alert with an accept link: it goes out only while its call
+/// still rings. <see cref="RingOutcome"/> replaces a delivered alert ("Answered by", "Missed call") after the ring.
+/// </summary>
+public enum OutboxPurpose { Activation = 0, PasswordReset = 1, IncomingCall = 2, FollowUpInvitation = 3, RingOutcome = 4, Other = 9 }
 
 /// <summary>One outgoing SMS, email or push, durable until delivered or given up.</summary>
 public sealed class OutboxMessage
@@ -73,6 +77,11 @@ public sealed class OutboxMessage
     public string? ProviderMessageId { get; set; }
     public DateTime? SentUtc { get; set; }
     public DateTime? DeliveredUtc { get; set; }
+    /// <summary>
+    /// Withdrawn instead of sent when no worker got to it before this moment (a ring alert after the ring's end, e.g. when
+    /// the app was down). Null: no expiry.
+    /// </summary>
+    public DateTime? ExpiresUtc { get; set; }
 
     /// <summary>Messages with a personal sign-in or join link.</summary>
     public bool CarriesPersonalLink => Purpose is OutboxPurpose.Activation or OutboxPurpose.PasswordReset

@@ -130,7 +130,7 @@ public sealed class RingingBrowserTests(ChromiumFixture chromium, ITestOutputHel
         await WaitInteractiveAsync(seller2);
         await Assertions.Expect(seller2.Locator("[data-testid=presence-chip]")).ToHaveAttributeAsync("data-status", "Away");
         await seller2.ClickAsync("[data-testid=presence-chip]");
-        await seller2.ClickAsync("[data-testid=presence-back]");
+        await seller2.ClickAsync("[data-testid=presence-available]");
         await Assertions.Expect(seller2.Locator("[data-testid=presence-chip]")).ToHaveAttributeAsync("data-status", "Available");
         Assert.Equal(2, (await CallDowntownAsync("Bernd Kunde")).SellersRinging);
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveCall.Core.Data.Migrations
 {
     [DbContext(typeof(LiveCallDbContext))]
-    [Migration("20261201232632_SellerDuty")]
+    [Migration("20261201233919_SellerDuty")]
     partial class SellerDuty
     {
         /// <inheritdoc />
@@ -445,6 +445,9 @@ namespace LiveCall.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeliveredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HtmlBody")

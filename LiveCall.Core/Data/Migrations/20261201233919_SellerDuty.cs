@@ -28,6 +28,12 @@ namespace LiveCall.Core.Data.Migrations
                 nullable: false,
                 defaultValue: false);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ExpiresUtc",
+                table: "Outbox",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "AcceptDeadline",
                 table: "Locations",
@@ -82,6 +88,10 @@ namespace LiveCall.Core.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "Reached",
                 table: "RingTargets");
+
+            migrationBuilder.DropColumn(
+                name: "ExpiresUtc",
+                table: "Outbox");
 
             migrationBuilder.DropColumn(
                 name: "AcceptDeadline",
