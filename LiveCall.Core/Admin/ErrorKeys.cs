@@ -14,6 +14,8 @@ public static class ErrorKeys
     public const string TimeZoneUnknown = "Error.TimeZoneUnknown";
     public const string RingTimeoutRange = "Error.RingTimeoutRange";
     public const string EscalationDelayRange = "Error.EscalationDelayRange";
+    public const string ShiftLengthRange = "Error.ShiftLengthRange";
+    public const string AcceptDeadlineRange = "Error.AcceptDeadlineRange";
     public const string OpeningHoursInvalid = "Error.OpeningHoursInvalid";
     public const string RoleNotAllowed = "Error.RoleNotAllowed";
     public const string LocationRequired = "Error.LocationRequired";

@@ -8,8 +8,10 @@ namespace LiveCall.Core.Dealers;
 
 /// <param name="IsActive">"Takes video calls": a deactivated location's customer page says so and nothing rings.</param>
 /// <param name="SmsDelaySeconds">Escalation delays after ring start (0 = at once), see <see cref="Location.SmsDelay"/>.</param>
+/// <param name="ShiftHours">A seller's duty ends this long after the last sign of them, see <see cref="Location.ShiftLength"/>.</param>
+/// <param name="AcceptDeadlineSeconds">The seller who accepted must join within this, see <see cref="Location.AcceptDeadline"/>.</param>
 public sealed record LocationInput(Guid DealerId, string Name, string Slug, string Country, string TimeZoneId, OpeningHours OpeningHours, int RingTimeoutSeconds,
-    bool IsActive = true, int SmsDelaySeconds = 0, int EmailDelaySeconds = 0);
+    bool IsActive = true, int SmsDelaySeconds = 0, int EmailDelaySeconds = 0, int ShiftHours = 10, int AcceptDeadlineSeconds = 30);
 
 public sealed record LocationRow(Guid Id, Guid DealerId, string DealerName, string Name, string Slug, string Country, string TimeZoneId, int RingTimeoutSeconds);
 
@@ -19,6 +21,10 @@ public sealed class LocationAdminService(IDbContextFactory<LiveCallDbContext> db
     public const int MinRingTimeoutSeconds = 15;
     public const int MaxRingTimeoutSeconds = 300;
     public const int MaxEscalationDelaySeconds = 600;
+    public const int MinShiftHours = 1;
+    public const int MaxShiftHours = 24;
+    public const int MinAcceptDeadlineSeconds = 10;
+    public const int MaxAcceptDeadlineSeconds = 180;
 
     public async Task<Page<LocationRow>> ListAsync(TenantScope scope, Guid? dealerId, string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -80,6 +86,7 @@ public sealed class LocationAdminService(IDbContextFactory<LiveCallDbContext> db
     {
         location.IsActive = input.IsActive;
         location.SetEscalationDelays(TimeSpan.FromSeconds(input.SmsDelaySeconds), TimeSpan.FromSeconds(input.EmailDelaySeconds));
+        location.SetDutyRules(TimeSpan.FromHours(input.ShiftHours), TimeSpan.FromSeconds(input.AcceptDeadlineSeconds));
     }
 
     private static async Task<Dictionary<string, string>> ValidateAsync(LiveCallDbContext db, LocationInput input, Guid? id, CancellationToken cancellationToken)
@@ -96,6 +103,9 @@ public sealed class LocationAdminService(IDbContextFactory<LiveCallDbContext> db
             errors[nameof(LocationInput.RingTimeoutSeconds)] = ErrorKeys.RingTimeoutRange;
         if (input.SmsDelaySeconds is < 0 or > MaxEscalationDelaySeconds) errors[nameof(LocationInput.SmsDelaySeconds)] = ErrorKeys.EscalationDelayRange;
         if (input.EmailDelaySeconds is < 0 or > MaxEscalationDelaySeconds) errors[nameof(LocationInput.EmailDelaySeconds)] = ErrorKeys.EscalationDelayRange;
+        if (input.ShiftHours is < MinShiftHours or > MaxShiftHours) errors[nameof(LocationInput.ShiftHours)] = ErrorKeys.ShiftLengthRange;
+        if (input.AcceptDeadlineSeconds is < MinAcceptDeadlineSeconds or > MaxAcceptDeadlineSeconds)
+            errors[nameof(LocationInput.AcceptDeadlineSeconds)] = ErrorKeys.AcceptDeadlineRange;
         if (input.OpeningHours is null || input.OpeningHours.Days.Values.Any(d => d.Count > 4))
             errors[nameof(LocationInput.OpeningHours)] = ErrorKeys.OpeningHoursInvalid;
         return errors;

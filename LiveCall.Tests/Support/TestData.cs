@@ -83,7 +83,7 @@ public sealed partial class TestData(IServiceProvider services)
         await db.SaveChangesAsync();
     }
 
-    /// <summary>A staff user without a password (not from the demo seed); <paramref name="change"/> may make them away or inactive.</summary>
+    /// <summary>A staff user without a password (not from the demo seed), off duty until they sign in; <paramref name="change"/> may make them inactive.</summary>
     public async Task<TenantScope> AddUserAsync(string email, StaffRole role, Guid? dealerId, Guid? locationId, Action<StaffUser>? change = null,
         string? displayName = null)
     {
@@ -96,7 +96,7 @@ public sealed partial class TestData(IServiceProvider services)
         return TenantScope.For(user);
     }
 
-    /// <summary>The user "opens the dashboard": a fresh presence row, as the dashboard circuit writes it (rings reach only such users).</summary>
+    /// <summary>The user "opens the dashboard": a fresh presence row, as the dashboard circuit writes it, which also starts a seller's duty.</summary>
     public async Task<string> OpenDashboardAsync(TenantScope user)
     {
         var circuit = Guid.NewGuid().ToString();
