@@ -78,13 +78,13 @@ public sealed record RingMessages(string CustomerName, string LocationName, stri
     public EmailContent Email(string link) => De
         ? new EmailContent($"Eingehender Videoanruf: {Name} wartet bei {Location}", "Eingehender Videoanruf",
             [$"{Name} wartet bei {Location} auf einen Videoanruf.",
-             "Der Link nimmt den Anruf an und öffnet ihn auf diesem Gerät. Er funktioniert einmal und nur, solange der Anruf klingelt.",
-             "Heute nicht im Dienst? Dann sagen Sie es LiveCall mit dem zweiten Link, und heute klingeln keine weiteren Anrufe bei Ihnen."],
+             "„Anruf annehmen“ nimmt den Anruf an und öffnet ihn auf diesem Gerät; das geht einmal und nur, solange der Anruf klingelt.",
+             "Heute nicht im Dienst? „Ich bin heute nicht da“ sagt es LiveCall, und heute klingeln keine weiteren Anrufe bei Ihnen."],
             "Anruf annehmen", link, "Ich bin heute nicht da", AwayLink(link))
         : new EmailContent($"Incoming video call: {Name} is waiting at {Location}", "Incoming video call",
             [$"{Name} is waiting for a video call at {Location}.",
-             "The link accepts the call and opens it on this device. It works once, and only while the call is ringing.",
-             "Not working today? Tell LiveCall with the second link, and no more calls will ring for you today."],
+             "“Accept the call” accepts it and opens it on this device; it works once, and only while the call is ringing.",
+             "Not working today? “I'm away for today” tells LiveCall, and no more calls ring for you today."],
             "Accept the call", link, "I'm away for today", AwayLink(link));
 
     /// <summary>
