@@ -9,8 +9,6 @@
 const SubscribeTimeoutSeconds = 15;
 const EnableSelector = '[data-push-enable]';
 
-let listener = null;
-
 /**
  * "ok" | "prompt" | "unsubscribed" | "denied" | "homescreen" (iPhone/iPad in a Safari tab: add to the Home Screen
  * first) | "ios-update" (a Home Screen app on iOS/iPadOS before 16.4) | "unsupported"
@@ -31,10 +29,12 @@ export async function state() {
     return (await response.json()).subscribed ? { status: 'ok' } : { status: 'unsubscribed' };
 }
 
-/** Handles clicks on the "Enable notifications" button (any element with data-push-enable) and reports each result to the component's Show. */
+/**
+ * Handles clicks on the "Enable notifications" button (any element with data-push-enable) and reports each result to
+ * the component's Show. Returns a handle whose detach() removes the listener again.
+ */
 export function attach(component) {
-    detach();
-    listener = event => {
+    const listener = event => {
         const button = event.target instanceof Element ? event.target.closest(EnableSelector) : null;
         if (!button || button.disabled) return;
         event.preventDefault();
@@ -45,11 +45,7 @@ export function attach(component) {
             .finally(() => { button.disabled = false; });
     };
     document.addEventListener('click', listener);
-}
-
-export function detach() {
-    if (listener) document.removeEventListener('click', listener);
-    listener = null;
+    return { detach: () => document.removeEventListener('click', listener) };
 }
 
 /** Asks for permission, subscribes and stores the subscription. Runs inside the click event: nothing may be awaited before the permission request. */
