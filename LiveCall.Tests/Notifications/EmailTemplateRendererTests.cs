@@ -30,4 +30,26 @@ public sealed class EmailTemplateRendererTests
         Assert.Contains($"background:{EmailTemplateRenderer.DefaultColor}", email.Html);
         Assert.Contains("via LiveCall", email.Text);
     }
+
+    [Fact]
+    public void Render_ASecondLink_BelowTheButton_InHtmlAndText()
+    {
+        var content = Content with { SecondaryText = "I'm away <today>", SecondaryUrl = "https://app.example/r/x?away=1&y=2" };
+
+        var email = EmailTemplateRenderer.Render(new EmailBrand("Demo", "#aa3300", null), content, "en");
+
+        Assert.Contains("<a href=\"https://app.example/r/x?away=1&amp;y=2\" style=\"color:#222;text-decoration:underline\">I&#x27;m away &lt;today&gt;</a>", email.Html);
+        Assert.True(email.Html.IndexOf("Anruf annehmen", StringComparison.Ordinal) < email.Html.IndexOf("away=1", StringComparison.Ordinal));
+        Assert.Contains("I'm away <today>: https://app.example/r/x?away=1&y=2\n", email.Text);
+    }
+
+    [Fact]
+    public void Render_ASecondLinkThatIsNotHttp_IsLeftOut()
+    {
+        var email = EmailTemplateRenderer.Render(new EmailBrand("Demo", "#aa3300", null),
+            Content with { SecondaryText = "Away", SecondaryUrl = "javascript:alert(1)" }, "en");
+
+        Assert.DoesNotContain("javascript:", email.Html);
+        Assert.DoesNotContain("Away", email.Text);
+    }
 }

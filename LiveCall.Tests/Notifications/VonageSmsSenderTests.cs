@@ -42,6 +42,23 @@ public sealed class VonageSmsSenderTests
     }
 
     [Theory]
+    [InlineData("Videoanruf: Jürgen Müller wartet bei Köln-Süd. Annehmen: https://x.example/r/abc", null)] // GSM alphabet: type text, 160 a message
+    [InlineData("Video call: Łukasz is waiting at Downtown. Accept: https://x.example/r/abc", "unicode")]
+    public async Task Send_AsksForUnicodeOnlyOutsideTheGsmAlphabet(string text, string? type)
+    {
+        await using var vonage = await StandInServer.StartAsync((_, _, r) => VonageStandIn.Status(r, "0"));
+        await using var h = await ServiceHost.StartAsync(o => o.AddSettings(VonageStandIn.Settings(vonage.BaseUri)));
+        var dealer = (await h.Data.AddDealerAsync()).Id;
+        Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(new SmsRequest(Mobile, text, OutboxPurpose.Other, dealer, null), default)).Accepted);
+
+        await h.DispatchOutboxAsync();
+
+        var form = QueryHelpers.ParseQuery(Assert.Single(vonage.Requests).BodyText);
+        Assert.Equal(text, form["text"].ToString());
+        Assert.Equal(type, form.TryGetValue("type", out var value) ? value.ToString() : null);
+    }
+
+    [Theory]
     [InlineData("1")]
     [InlineData("5")]
     [InlineData("10")]

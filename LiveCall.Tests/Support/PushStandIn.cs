@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 
 namespace LiveCall.Tests.Support;
 
@@ -29,24 +28,10 @@ public sealed class PushStandIn : IDisposable
     public ReceivedPush Open(RecordedRequest request)
     {
         if (request.Headers["Content-Encoding"] != "aes128gcm") throw new InvalidOperationException("wrong content coding");
-        var auth = request.Headers["Authorization"];
-        if (!auth.StartsWith("vapid t=", StringComparison.Ordinal)) throw new InvalidOperationException("not a vapid header");
-        var parts = auth["vapid ".Length..].Split(", ").ToDictionary(p => p[..p.IndexOf('=')], p => p[(p.IndexOf('=') + 1)..]);
-        var jwt = parts["t"].Split('.');
-        var k = Base64Url.DecodeFromChars(parts["k"]);
-        using var serverKey = ECDsa.Create(new ECParameters
-        {
-            Curve = ECCurve.NamedCurves.nistP256,
-            Q = new ECPoint { X = k[1..33], Y = k[33..] },
-        });
-        if (!serverKey.VerifyData(Encoding.ASCII.GetBytes($"{jwt[0]}.{jwt[1]}"), Base64Url.DecodeFromChars(jwt[2]), HashAlgorithmName.SHA256))
-            throw new InvalidOperationException("VAPID signature does not verify");
-        using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(jwt[0]));
-        if (header.RootElement.GetProperty("alg").GetString() != "ES256") throw new InvalidOperationException("alg");
-        using var claims = JsonDocument.Parse(Base64Url.DecodeFromChars(jwt[1]));
+        var (claims, problem) = VapidHeader.Read(request);
+        if (claims is null) throw new InvalidOperationException(problem);
         var payload = Encoding.UTF8.GetString(WebPushDecryptor.Decrypt(request.Body, UaKey, Auth));
-        return new ReceivedPush(claims.RootElement.GetProperty("aud").GetString()!, claims.RootElement.GetProperty("exp").GetInt64(),
-            claims.RootElement.GetProperty("sub").GetString()!, payload,
+        return new ReceivedPush(claims.Audience, claims.Expires, claims.Subject, payload,
             request.Headers["TTL"], request.Headers["Urgency"], request.Headers["Topic"]);
     }
 

@@ -10,9 +10,9 @@ public sealed record CustomerContactInput(string? Name, string? Phone, string? E
 public sealed record CustomerContact(string Name, string? Phone, string? Email, string? Note);
 
 /// <summary>
-/// The customer's fields, the same rules in the page and at every endpoint: a name (1–80 characters), an optional
-/// phone number (read in the location's country) and an optional plain email address; a callback request needs
-/// at least one of the two.
+/// The customer's fields, the same rules in the page and at every endpoint: a name (1–80 characters of visible text, see
+/// <see cref="CustomerNameText.Clean"/>), an optional phone number (read in the location's country) and an optional
+/// plain email address; a callback request needs at least one of the two.
 /// </summary>
 public static class CustomerContactRules
 {
@@ -26,7 +26,7 @@ public static class CustomerContactRules
     public static (IReadOnlyDictionary<string, string> Errors, CustomerContact? Contact) Check(CustomerContactInput input, string? defaultRegion, bool requireContact)
     {
         var errors = new Dictionary<string, string>();
-        var name = input.Name?.Trim() ?? "";
+        var name = CustomerNameText.Clean(input.Name); // no bidi, zero-width or control characters in what is stored
         if (name.Length == 0) errors[NameField] = ErrorKeys.Required;
         else if (name.Length > MaxNameLength) errors[NameField] = ErrorKeys.TooLong;
 

@@ -36,6 +36,8 @@ public static partial class EmailTemplateRenderer
         {
             var url = h.Encode(content.ActionUrl!);
             sb.Append($"<p style=\"margin:24px 0\"><a href=\"{url}\" style=\"background:{color};color:#fff;padding:12px 20px;border-radius:4px;text-decoration:none;display:inline-block\">{h.Encode(content.ActionText)}</a></p>");
+            if (content.SecondaryText is not null && IsHttpUrl(content.SecondaryUrl))
+                sb.Append($"<p style=\"margin:0 0 24px\"><a href=\"{h.Encode(content.SecondaryUrl!)}\" style=\"color:#222;text-decoration:underline\">{h.Encode(content.SecondaryText)}</a></p>");
             sb.Append($"<p style=\"font-size:12px;color:#666\">{h.Encode(linkHint)}<br><a href=\"{url}\">{url}</a></p>");
         }
         sb.Append($"</td></tr><tr><td style=\"padding:16px 24px;font-size:12px;color:#888\">{h.Encode(footer)}</td></tr>");
@@ -49,6 +51,7 @@ public static partial class EmailTemplateRenderer
         sb.Append(content.Heading).Append("\n\n");
         foreach (var p in content.Paragraphs) sb.Append(p).Append("\n\n");
         if (content.ActionText is not null && IsHttpUrl(content.ActionUrl)) sb.Append(content.ActionText).Append(": ").Append(content.ActionUrl).Append("\n\n");
+        if (content.SecondaryText is not null && IsHttpUrl(content.SecondaryUrl)) sb.Append(content.SecondaryText).Append(": ").Append(content.SecondaryUrl).Append("\n\n");
         sb.Append("-- \n").Append(footer).Append('\n');
         return sb.ToString();
     }

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using LiveCall.Core.Data;
 using LiveCall.Core.Notifications.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -73,14 +75,40 @@ public sealed partial class WebPushSender(
             case HttpStatusCode.TooManyRequests:
                 return DeliveryResult.Retry("Push service HTTP 429", RateLimitHeaders.RetryAt(response.Headers, time.GetUtcNow()));
             case HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.RequestEntityTooLarge:
-                LogOurFault(message.Id, subscription.Id, status);
-                return DeliveryResult.Permanent($"Push service refused our request (HTTP {status})");
+                var reason = await ReasonAsync(response, ct);
+                LogOurFault(message.Id, subscription.Id, status, reason ?? "-");
+                return DeliveryResult.Permanent($"Push service refused our request (HTTP {status}{(reason is null ? "" : " " + reason)})");
             case var _ when status >= 500:
                 return DeliveryResult.Retry($"Push service HTTP {status}");
             default:
                 return DeliveryResult.Permanent($"Push service HTTP {status}");
         }
     }
+
+    /// <summary>Apple's push service says why in a JSON body, e.g. <c>{"reason":"BadJwtToken"}</c>: that word, if any.</summary>
+    private static async Task<string?> ReasonAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        const int limit = 1024;
+        if (response.Content.Headers.ContentLength > limit) return null;
+        var buffer = new byte[limit + 1];
+        var length = 0;
+        await using (var stream = await response.Content.ReadAsStreamAsync(ct))
+            while (length < buffer.Length && await stream.ReadAsync(buffer.AsMemory(length), ct) is > 0 and var read) length += read;
+        if (length is 0 or > limit) return null;
+        try
+        {
+            using var json = JsonDocument.Parse(buffer.AsMemory(0, length));
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("reason", out var reason)
+                && reason.ValueKind == JsonValueKind.String && reason.GetString() is { } text && ReasonPattern().IsMatch(text) ? text : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z]{1,64}$")]
+    private static partial Regex ReasonPattern();
 
     private async Task<PushSubscription?> FindSubscriptionAsync(string recipient, CancellationToken ct)
     {
@@ -98,6 +126,6 @@ public sealed partial class WebPushSender(
     [LoggerMessage(Level = LogLevel.Information, Message = "Push subscription {SubscriptionId} is gone (HTTP {Status}); deleted")]
     private partial void LogSubscriptionGone(Guid subscriptionId, int status);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Push service refused outbox {MessageId} for subscription {SubscriptionId} with HTTP {Status}: check VAPID keys, subject and payload (our fault); subscription kept")]
-    private partial void LogOurFault(Guid messageId, Guid subscriptionId, int status);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Push service refused outbox {MessageId} for subscription {SubscriptionId} with HTTP {Status} ({Reason}): check VAPID keys, subject and payload (our fault); subscription kept")]
+    private partial void LogOurFault(Guid messageId, Guid subscriptionId, int status, string reason);
 }

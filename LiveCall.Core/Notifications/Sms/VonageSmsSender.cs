@@ -36,7 +36,7 @@ public sealed partial class VonageSmsSender(
             ["text"] = message.TextBody,
             ["client-ref"] = message.Id.ToString("N"),
         };
-        if (message.TextBody.Any(c => c > 127)) form["type"] = "unicode";
+        if (!SmsSegments.IsGsm7(message.TextBody)) form["type"] = "unicode"; // Vonage: "text" for the GSM alphabet (umlauts included)
 
         using var timeout = new CancellationTokenSource(o.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
