@@ -189,6 +189,53 @@ public sealed class RingingBrowserTests(ChromiumFixture chromium, ITestOutputHel
         }
     }
 
+    [Fact]
+    public async Task Screenshots_PresenceMenuInItsFourStates_AndTheUsersListAvailability_EnglishAndGerman_DesktopAndPhone()
+    {
+        var views = new (string Name, string Email, string Culture, int Width, int Height)[]
+        {
+            ("en-desktop", "seller1@livecall.demo", "en", 1280, 860),
+            ("de-phone", "seller2@livecall.demo", "de", 390, 844),
+        };
+        foreach (var view in views)
+        {
+            var page = await SellerAsync(view.Email, view.Culture == "de" ? "de-DE" : "en-US", view.Width, view.Height);
+            await page.GotoAsync($"culture/set?culture={view.Culture}&redirectUri=%2F");
+            await WaitInteractiveAsync(page);
+            var chip = page.Locator("[data-testid=presence-chip]");
+            async Task ShotAsync(string state)
+            {
+                await Assertions.Expect(chip).ToHaveAttributeAsync("data-status", state);
+                await chip.ClickAsync();
+                await page.Locator("[data-testid=presence-state]").WaitForAsync();
+                await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"presence-{state.ToLowerInvariant()}-{view.Name}"), Animations = ScreenshotAnimations.Disabled });
+                await AxeCheck.AssertNoSeriousViolationsAsync(page, $"presence-{state}-{view.Name}", output);
+            }
+            await ShotAsync("Available");
+            await page.ClickAsync("[data-testid=presence-away]");
+            await ShotAsync("Away");
+            await page.ClickAsync("[data-testid=presence-offduty]");
+            await ShotAsync("OffDuty");
+            await Assertions.Expect(page.Locator("[data-testid=presence-state]")).ToHaveTextAsync(view.Culture == "de" ? "Nicht im Dienst" : "Off duty");
+            await page.ClickAsync("[data-testid=presence-available]");
+            await Assertions.Expect(chip).ToHaveAttributeAsync("data-status", "Available");
+            await _app.Data.MakeBusyAsync(await ScopeOfAsync(view.Email));
+            await page.ReloadAsync();
+            await WaitInteractiveAsync(page);
+            await ShotAsync("Busy");
+        }
+
+        foreach (var view in views)
+        {
+            var admin = await SellerAsync("dealer-admin@livecall.demo", view.Culture == "de" ? "de-DE" : "en-US", view.Width, view.Height);
+            await admin.GotoAsync($"culture/set?culture={view.Culture}&redirectUri=%2Fadmin%2Fusers");
+            await WaitInteractiveAsync(admin);
+            await Assertions.Expect(admin.Locator("[data-testid=user-duty]")).ToHaveCountAsync(2);
+            await Assertions.Expect(admin.Locator("[data-testid=user-duty][data-status=Busy]")).ToHaveCountAsync(2);
+            await admin.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"users-availability-{view.Name}"), FullPage = true });
+        }
+    }
+
     private Task<TenantScope> ScopeOfAsync(string email) => _app.Data.ScopeOfAsync(email);
 
     private async Task<string?> AcceptedByAsync(Guid callId)
