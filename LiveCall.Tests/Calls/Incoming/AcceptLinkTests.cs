@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using LiveCall.App.Calls.FollowUp;
 using LiveCall.Core.Calls;
 using LiveCall.Core.Calls.Incoming;
@@ -7,14 +6,15 @@ using LiveCall.Core.Dealers;
 using LiveCall.Core.Users;
 using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using static LiveCall.Tests.Support.AcceptLinkForm;
 
 namespace LiveCall.Tests.Calls.Incoming;
 
 /// <summary>
 /// The seller's accept link over HTTP: look (GET) without using it, act (POST) only with the seller's sign-in or a tap,
-/// accept once, join that one call and nothing else; "I'm away for today" / "I'm available" for twelve hours.
+/// accept once, join that one call and nothing else.
 /// </summary>
-public sealed partial class AcceptLinkTests : IAsyncLifetime
+public sealed class AcceptLinkTests : IAsyncLifetime
 {
     private LiveCallAppFactory _app = default!;
 
@@ -27,35 +27,6 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private StaffHttpClient Browser() => new(_app.BaseAddress);
-
-    /// <summary>Opens the link's page and taps "Accept" (posts to <paramref name="postTo"/> instead, for a tampered token).</summary>
-    private static async Task<(HttpResponseMessage Response, string Body)> AcceptAsync(StaffHttpClient browser, string token, string? postTo = null)
-    {
-        var page = await browser.Http.GetStringAsync($"r/{token}");
-        var response = await PostFormAsync(browser, $"r/{postTo ?? token}", page);
-        return (response, await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>The page's HTML whatever its status (a call that is over answers 410 Gone).</summary>
-    private static async Task<string> PageAsync(StaffHttpClient browser, string path) => await (await browser.GetAsync(path)).Content.ReadAsStringAsync();
-
-    /// <summary>
-    /// Posts the link page's form as its buttons do, with the antiforgery token of an earlier <paramref name="page"/>:
-    /// <paramref name="intent"/> is the button, <paramref name="tap"/> the mark the page's script sets on a person's tap.
-    /// </summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(StaffHttpClient browser, string path, string page, string? intent = "accept", bool tap = true)
-    {
-        var token = AntiforgeryPattern().Match(page);
-        Assert.True(token.Success, "the page has no form");
-        var fields = new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
-            ["_handler"] = "ring-link",
-            ["tap"] = tap ? "1" : "",
-        };
-        if (intent is not null) fields["intent"] = intent;
-        return await browser.Http.PostAsync(path, new FormUrlEncodedContent(fields));
-    }
 
     private async Task<Call> CallAsync(Guid id)
     {
@@ -269,66 +240,4 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
         using var phone = Browser();
         Assert.Equal("/r/call", (await AcceptAsync(phone, token)).Response.Headers.Location?.AbsolutePath);
     }
-
-    [Fact]
-    public async Task AwayLink_ShowsTheAwayActionFirst_AndNeverAcceptsByItself()
-    {
-        var callId = await _app.Data.RingAsync();
-        var token = await _app.Data.LinkTokenAsync(callId, TestData.Seller1);
-        using var seller1 = Browser();
-        await seller1.LoginAsync(TestData.Seller1, LiveCallAppFactory.DemoPassword);
-
-        var page = await seller1.Http.GetStringAsync($"r/{token}?away=1");
-
-        Assert.Contains("data-focus=\"away\"", page);
-        Assert.Contains("Away for today?", page);
-        Assert.DoesNotContain("data-auto-accept", page); // even in the seller's own signed-in browser
-        Assert.True(page.IndexOf("accept-link-set-away", StringComparison.Ordinal) < page.IndexOf("accept-link-accept", StringComparison.Ordinal));
-        Assert.Equal(CallState.Ringing, (await CallAsync(callId)).State);
-        var seller = await _app.Data.ScopeOfAsync(TestData.Seller1);
-        Assert.Equal(SellerStatus.Available, await _app.Get<SellerAvailability>().StatusOfAsync(seller.UserId, default));
-    }
-
-    [Fact]
-    public async Task AfterAMissedRing_TheLinkShowsTheOutcome_AndServesTheDutyForTwelveHours()
-    {
-        var callId = await _app.Data.RingAsync();
-        var token = await _app.Data.LinkTokenAsync(callId, TestData.Seller1);
-        var seller = await _app.Data.ScopeOfAsync(TestData.Seller1);
-        await _app.Get<IncomingCallService>().CancelAsync(callId, default);
-        _app.Time.Advance(TimeSpan.FromHours(2));
-        using var phone = Browser();
-
-        var missed = await PageAsync(phone, $"r/{token}");
-        Assert.Contains("data-testid=\"accept-link-missed\"", missed);
-        Assert.Contains("Clara Kunde called Downtown. Nobody answered the call.", missed);
-        Assert.Contains("data-testid=\"accept-link-set-away\"", missed);
-
-        var away = await PostFormAsync(phone, $"r/{token}", missed, "away");
-        var awayBody = await away.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, away.StatusCode);
-        Assert.Contains("data-testid=\"accept-link-away\"", awayBody);
-        Assert.Contains("Calls no longer reach you until you are available again.", awayBody);
-        Assert.Equal(SellerStatus.Away, await _app.Get<SellerAvailability>().StatusOfAsync(seller.UserId, default));
-
-        var again = await PageAsync(phone, $"r/{token}");
-        Assert.Contains("data-testid=\"accept-link-set-available\"", again);
-        var available = await PostFormAsync(phone, $"r/{token}", again, "available");
-        Assert.Contains("data-testid=\"accept-link-available\"", await available.Content.ReadAsStringAsync());
-        Assert.Equal(SellerStatus.Available, await _app.Get<SellerAvailability>().StatusOfAsync(seller.UserId, default));
-
-        _app.Time.Advance(RingAcceptLinks.DutyWindow - TimeSpan.FromHours(2));
-        var late = await PostFormAsync(phone, $"r/{token}", again, "away");
-        Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
-        Assert.Contains("data-testid=\"accept-link-invalid\"", await late.Content.ReadAsStringAsync());
-        Assert.NotEqual(SellerStatus.Away, await _app.Get<SellerAvailability>().StatusOfAsync(seller.UserId, default));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryPattern();
-
-    [GeneratedRegex("<main[^>]*>.*?</main>", RegexOptions.Singleline)]
-    private static partial Regex MainPattern();
-
-    private static string MainOf(string html) => MainPattern().Match(html).Value;
 }
