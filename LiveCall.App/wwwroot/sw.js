@@ -1,5 +1,6 @@
 // LiveCall service worker: shows incoming-call push messages; a click on the notification (or its Accept button)
-// opens the seller's personal accept link, which accepts the call and opens it.
+// opens the seller's personal accept link, which accepts the call at once in the browser the seller is signed in to
+// (where the push subscription lives), and after one tap on "Accept" anywhere else.
 'use strict';
 
 self.addEventListener('install', () => self.skipWaiting());
@@ -23,7 +24,7 @@ self.addEventListener('push', event => {
     event.waitUntil(self.registration.showNotification(data.title || 'LiveCall', options));
 });
 
-// Both the body and the Accept button accept: the seller asked to be alerted to exactly this.
+// Both the body and the Accept button open the link: the seller asked to be alerted to exactly this.
 self.addEventListener('notificationclick', event => {
     event.notification.close();
     const url = (event.notification.data && event.notification.data.url) || '/';

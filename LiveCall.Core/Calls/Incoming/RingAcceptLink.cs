@@ -2,7 +2,9 @@ namespace LiveCall.Core.Calls.Incoming;
 
 /// <summary>
 /// A seller's accept link for one ringing call (sent by push, SMS and email). Only the SHA-256 of the token is
-/// stored; it expires when the ring ends and works once (<see cref="UsedUtc"/> is set by a conditional update).
+/// stored; it accepts until the ring ends (<see cref="ExpiresUtc"/>) and once (<see cref="UsedUtc"/> is set by a
+/// conditional update); unused, it serves the seller's duty for <see cref="RingAcceptLinks.DutyWindow"/> after
+/// <see cref="CreatedUtc"/>.
 /// </summary>
 public sealed class RingAcceptLink
 {

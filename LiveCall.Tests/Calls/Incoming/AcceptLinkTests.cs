@@ -1,16 +1,20 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using LiveCall.App.Calls.FollowUp;
 using LiveCall.Core.Calls;
 using LiveCall.Core.Calls.Incoming;
 using LiveCall.Core.Dealers;
+using LiveCall.Core.Users;
 using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using static LiveCall.Tests.Support.AcceptLinkForm;
 
 namespace LiveCall.Tests.Calls.Incoming;
 
-/// <summary>The seller's accept link: look (GET) without using it, accept once (POST), join that one call and nothing else.</summary>
-public sealed partial class AcceptLinkTests : IAsyncLifetime
+/// <summary>
+/// The seller's accept link over HTTP: look (GET) without using it, act (POST) only with the seller's sign-in or a tap,
+/// accept once, join that one call and nothing else.
+/// </summary>
+public sealed class AcceptLinkTests : IAsyncLifetime
 {
     private LiveCallAppFactory _app = default!;
 
@@ -23,26 +27,6 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private StaffHttpClient Browser() => new(_app.BaseAddress);
-
-    /// <summary>Opens the link's page and posts its form (to <paramref name="postTo"/> instead, for a tampered token).</summary>
-    private static async Task<(HttpResponseMessage Response, string Body)> AcceptAsync(StaffHttpClient browser, string token, string? postTo = null)
-    {
-        var page = await browser.Http.GetStringAsync($"r/{token}");
-        var response = await PostFormAsync(browser, $"r/{postTo ?? token}", page);
-        return (response, await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>Posts the accept form of an earlier page (its antiforgery token) to <paramref name="path"/>.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(StaffHttpClient browser, string path, string page)
-    {
-        var token = AntiforgeryPattern().Match(page);
-        Assert.True(token.Success, "the page has no form");
-        return await browser.Http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
-            ["_handler"] = "ring-accept",
-        }));
-    }
 
     private async Task<Call> CallAsync(Guid id)
     {
@@ -143,19 +127,25 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExpiredLink_AfterTheRingTime_GetsTheSamePage()
+    public async Task AfterTheRingTime_TheLinkNoLongerAccepts_AndAfterTheDutyWindow_GetsTheSamePage()
     {
         var callId = await _app.Data.RingAsync();
         var token = await _app.Data.LinkTokenAsync(callId, TestData.Seller1);
         using var browser = Browser();
+        var invalid = MainOf(await PageAsync(browser, "r/wrong-token"));
         var page = await browser.Http.GetStringAsync($"r/{token}");
 
         _app.Time.Advance(Location.DefaultRingTimeout + TimeSpan.FromSeconds(1));
         var response = await PostFormAsync(browser, $"r/{token}", page);
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
-        Assert.Contains("This link is no longer valid.", await response.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"accept-link-missed\"", await response.Content.ReadAsStringAsync());
         Assert.Null((await CallAsync(callId)).AcceptedByUserId);
+
+        _app.Time.Advance(RingAcceptLinks.DutyWindow);
+        var late = await browser.GetAsync($"r/{token}");
+        Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
+        Assert.Equal(invalid, MainOf(await late.Content.ReadAsStringAsync()));
     }
 
     [Fact]
@@ -183,42 +173,71 @@ public sealed partial class AcceptLinkTests : IAsyncLifetime
 
         var page = await browser.GetAsync($"r/{token}");
 
-        Assert.Contains("Answered by Sophie Seller", await page.Content.ReadAsStringAsync());
+        var body = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Answered by Sophie Seller", body);
+        Assert.Contains("data-testid=\"accept-link-set-away\"", body); // the seller is on duty: the one-tap action is "I'm away for today"
     }
 
     [Fact]
     public async Task AnotherSellersLink_InABrowserSignedInAsSomeoneElse_IsNotUsed()
     {
         var callId = await _app.Data.RingAsync();
+        var token1 = await _app.Data.LinkTokenAsync(callId, TestData.Seller1);
         var token2 = await _app.Data.LinkTokenAsync(callId, TestData.Seller2);
         using var seller1 = Browser();
         await seller1.LoginAsync(TestData.Seller1, LiveCallAppFactory.DemoPassword);
 
-        var (_, body) = await AcceptAsync(seller1, token2);
+        var look = await PageAsync(seller1, $"r/{token2}");
+        // Even a tapped post of seller 2's link (with this browser's form token, from seller 1's own link page) is refused.
+        var post = await PostFormAsync(seller1, $"r/{token2}", await seller1.Http.GetStringAsync($"r/{token1}"));
 
-        Assert.Contains("data-testid=\"accept-link-other-user\"", body);
+        Assert.Contains("data-testid=\"accept-link-other-user\"", look);
+        Assert.Contains("data-testid=\"accept-link-other-user\"", await post.Content.ReadAsStringAsync());
         Assert.Equal(CallState.Ringing, (await CallAsync(callId)).State);
         Assert.NotNull(await _app.Get<RingAcceptLinks>().FindAsync(token2, default));
     }
 
     [Fact]
-    public async Task SellerSignedInOnThisBrowser_GoesToTheStaffCallPage()
+    public async Task SellerSignedInOnThisBrowser_AcceptsWithoutATap_AndGoesToTheStaffCallPage()
     {
         var callId = await _app.Data.RingAsync();
+        var token = await _app.Data.LinkTokenAsync(callId, TestData.Seller1);
         using var seller1 = Browser();
         await seller1.LoginAsync(TestData.Seller1, LiveCallAppFactory.DemoPassword);
 
-        var (response, _) = await AcceptAsync(seller1, await _app.Data.LinkTokenAsync(callId, TestData.Seller1));
+        var page = await seller1.Http.GetStringAsync($"r/{token}");
+        var response = await PostFormAsync(seller1, $"r/{token}", page, tap: false); // the page's own script posts it
 
+        Assert.Contains("data-auto-accept=\"true\"", page);
         Assert.Equal($"/call/{callId}", response.Headers.Location?.AbsolutePath);
         Assert.DoesNotContain(seller1.Cookies.GetCookies(_app.BaseAddress), c => c.Name == GuestLinkEndpoints.CookieName);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryPattern();
+    [Fact]
+    public async Task GetAndPostsWithoutATap_ChangeNothing_AndTheLinkStillWorks()
+    {
+        var callId = await _app.Data.RingAsync();
+        var token = await _app.Data.LinkTokenAsync(callId, TestData.Seller1);
+        var seller = await _app.Data.ScopeOfAsync(TestData.Seller1);
+        using var scanner = Browser();
 
-    [GeneratedRegex("<main[^>]*>.*?</main>", RegexOptions.Singleline)]
-    private static partial Regex MainPattern();
+        var page = await scanner.Http.GetStringAsync($"r/{token}");
+        Assert.DoesNotContain("data-auto-accept", page); // no script submits this form: nobody signed in here
+        foreach (var intent in new[] { "accept", "away", "available", null })
+        {
+            var post = await PostFormAsync(scanner, $"r/{token}", page, intent, tap: false);
+            var body = await post.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+            Assert.Contains("data-testid=\"accept-link-confirm\"", body);
+            Assert.Contains("data-testid=\"accept-link-tap\"", body);
+        }
 
-    private static string MainOf(string html) => MainPattern().Match(html).Value;
+        Assert.Equal(CallState.Ringing, (await CallAsync(callId)).State);
+        Assert.Equal(SellerStatus.Available, await _app.Get<SellerAvailability>().StatusOfAsync(seller.UserId, default));
+        await using (var db = await _app.DbAsync())
+            Assert.Null((await db.RingTargets.SingleAsync(t => t.CallId == callId && t.UserId == seller.UserId)).DeclinedUtc);
+        Assert.NotNull(await _app.Get<RingAcceptLinks>().FindAsync(token, default));
+        using var phone = Browser();
+        Assert.Equal("/r/call", (await AcceptAsync(phone, token)).Response.Headers.Location?.AbsolutePath);
+    }
 }
