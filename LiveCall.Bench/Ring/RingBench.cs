@@ -84,6 +84,7 @@ public static class RingBench
             .AddSingleton<BrandingService>()
             .AddSingleton<CallService>()
             .AddSingleton<CallAccessTokens>()
+            .AddSingleton<SellerDuty>()
             .AddSingleton<PresenceService>()
             .BuildServiceProvider();
         var bus = services.GetRequiredService<ILiveEventBus>();

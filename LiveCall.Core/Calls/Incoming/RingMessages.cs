@@ -78,18 +78,18 @@ public sealed record RingMessages(string CustomerName, string LocationName, stri
     public EmailContent Email(string link) => De
         ? new EmailContent($"Eingehender Videoanruf: {Name} wartet bei {Location}", "Eingehender Videoanruf",
             [$"{Name} wartet bei {Location} auf einen Videoanruf.",
-             "„Anruf annehmen“ nimmt den Anruf an und öffnet ihn auf diesem Gerät; das geht einmal und nur, solange der Anruf klingelt.",
-             "Heute nicht im Dienst? „Ich bin heute nicht da“ sagt es LiveCall, und heute klingeln keine weiteren Anrufe bei Ihnen."],
-            "Anruf annehmen", link, "Ich bin heute nicht da", AwayLink(link))
+             "„Anruf annehmen“ öffnet den Anruf auf diesem Gerät: ein Tipp auf „Annehmen“, und Sie sind im Gespräch (angemeldet sofort). Das geht einmal und nur, solange der Anruf klingelt.",
+             "Heute nicht im Dienst? Mit „Ich bin heute abwesend“ erreichen Sie keine weiteren Anrufe, bis Sie wieder verfügbar sind."],
+            "Anruf annehmen", link, "Ich bin heute abwesend", AwayLink(link))
         : new EmailContent($"Incoming video call: {Name} is waiting at {Location}", "Incoming video call",
             [$"{Name} is waiting for a video call at {Location}.",
-             "“Accept the call” accepts it and opens it on this device; it works once, and only while the call is ringing.",
-             "Not working today? “I'm away for today” tells LiveCall, and no more calls ring for you today."],
+             "“Accept the call” opens the call on this device: one tap on “Accept” and you are in (at once where you are signed in). It works once, and only while the call is ringing.",
+             "Not working today? With “I'm away for today” no more calls reach you until you are available again."],
             "Accept the call", link, "I'm away for today", AwayLink(link));
 
     /// <summary>
-    /// The email's "I'm away for today" link. For now the seller's accept page with an away hint (<c>?away=1</c>): the
-    /// page's own away action (a POST, so a mail scanner opening the link changes nothing) takes it from there.
+    /// The email's "I'm away for today" link: the seller's accept page with the away action first (<c>?away=1</c>); the
+    /// page's own away button (a POST with a tap, so a mail scanner opening the link changes nothing) takes it from there.
     /// </summary>
     public static string AwayLink(string acceptLink) => acceptLink + "?away=1";
 }

@@ -71,7 +71,7 @@ public sealed class RingMessageTextTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("en", "Accept the call", "I&#x27;m away for today", "I'm away for today: ")]
-    [InlineData("de", "Anruf annehmen", "Ich bin heute nicht da", "Ich bin heute nicht da: ")]
+    [InlineData("de", "Anruf annehmen", "Ich bin heute abwesend", "Ich bin heute abwesend: ")]
     public async Task Ring_Email_OffersImAwayForToday_BesideTheAcceptLink(string language, string accept, string awayHtml, string awayText)
     {
         await using var app = await ServiceHost.StartAsync();
@@ -86,7 +86,7 @@ public sealed class RingMessageTextTests(ITestOutputHelper output)
         Assert.Contains($"{accept}: {acceptLink}\n", email.TextBody);
         Assert.Contains($"{awayText}{RingMessages.AwayLink(acceptLink)}\n", email.TextBody);
         Assert.Contains($"<a href=\"{RingMessages.AwayLink(acceptLink)}\" style=\"color:#222;text-decoration:underline\">{awayHtml}</a>", email.HtmlBody);
-        Assert.Equal(acceptLink + "?away=1", RingMessages.AwayLink(acceptLink)); // for now: the accept page with an away hint
+        Assert.Equal(acceptLink + "?away=1", RingMessages.AwayLink(acceptLink)); // the accept page with its away action first
     }
 
     [Fact]
