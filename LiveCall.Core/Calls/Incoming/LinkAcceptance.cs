@@ -7,7 +7,7 @@ namespace LiveCall.Core.Calls.Incoming;
 
 public enum LinkOutcome
 {
-    /// <summary>Wrong, expired, used, declined or the ring is over: one answer for all.</summary>
+    /// <summary>Wrong, expired, used, declined, let go by not joining, or the ring is over: one answer for all.</summary>
     Invalid,
     /// <summary>The call is still ringing for the link's seller (preview only).</summary>
     Ringing,
@@ -94,7 +94,8 @@ public sealed partial class LinkAcceptance(
             var name = await db.Users.Where(u => u.Id == winner).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
             return result with { Outcome = LinkOutcome.AnsweredByOther, AnsweredBy = name };
         }
-        var rung = await db.Set<RingTarget>().AnyAsync(t => t.CallId == call.Id && t.UserId == holder.UserId && t.DeclinedUtc == null, cancellationToken);
+        var rung = await db.Set<RingTarget>().AnyAsync(t => t.CallId == call.Id && t.UserId == holder.UserId && t.DeclinedUtc == null && t.NoShowUtc == null,
+            cancellationToken);
         return call.State == CallState.Ringing && rung ? result with { Outcome = LinkOutcome.Ringing } : LinkResult.Invalid;
     }
 

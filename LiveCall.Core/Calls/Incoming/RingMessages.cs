@@ -24,6 +24,11 @@ public sealed record RingMessages(string CustomerName, string LocationName, stri
         : (De ? "Verpasster Anruf" : "Missed call",
            De ? $"{Name} hat bei {Location} angerufen." : $"{Name} called {Location}.");
 
+    /// <summary>The notification that replaces the accepting seller's when they did not join in time and the call rang the others again.</summary>
+    public (string Title, string Body) PassedOn => De
+        ? ("Anruf weitergegeben", $"Sie sind dem Anruf von {Name} bei {Location} nicht rechtzeitig beigetreten. Ihre Kollegen werden angerufen.")
+        : ("Call passed on", $"You did not join the call from {Name} at {Location} in time. It is ringing your colleagues.");
+
     public string Sms(string link) => De
         ? $"{Plain(BrandName)}: {Name} wartet bei {Location} auf einen Videoanruf. Annehmen: {link}"
         : $"{Plain(BrandName)}: {Name} is waiting for a video call at {Location}. Accept: {link}";
