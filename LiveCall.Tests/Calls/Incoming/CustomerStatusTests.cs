@@ -172,10 +172,16 @@ public sealed class CustomerStatusTests
         Assert.Equal(JoinStatus.Joined, (await app.Get<CallService>().JoinAsync(callId, who, default)).Status);
     }
 
+    /// <summary>The next message as the page's EventSource hears it: keep-alive events (sent when the fake clock jumps) are not messages.</summary>
     private static async Task<JsonElement> NextDataAsync(StreamReader reader)
     {
+        string? eventType = null;
         while (await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)) is { } line)
-            if (line.StartsWith("data: ", StringComparison.Ordinal)) return JsonDocument.Parse(line[6..]).RootElement.Clone();
+        {
+            if (line.Length == 0) eventType = null;
+            else if (line.StartsWith("event: ", StringComparison.Ordinal)) eventType = line[7..];
+            else if (line.StartsWith("data: ", StringComparison.Ordinal) && eventType is null or "message") return JsonDocument.Parse(line[6..]).RootElement.Clone();
+        }
         throw new InvalidOperationException("The stream ended.");
     }
 
