@@ -15,7 +15,7 @@ public static class CallTexts
         "ShareScreen", "StopSharing", "Chat", "Participants", "Devices", "HangUp", "Connecting", "Reconnecting", "Disconnected",
         "Waiting", "Quality.good", "Quality.fair", "Quality.poor", "Quality.unknown", "ShareFailed", "Close", "ChatPlaceholder",
         "Send", "CameraIsOff", "Camera", "Microphone", "Speaker", "MediaFailed", "YouLeft", "Back", "Joined", "Left", "Denied",
-        "NoDevice", "InUse", "NoMedia", "AudioOnly", "TryAgain", "NotFound", "NotAllowed", "CallEnded", "Full", "Unreachable",
+        "NoDevice", "InUse", "NoMedia", "AudioOnly", "TryAgain", "NotFound", "NotAllowed", "CallEnded", "Full", "Unreachable", "HandedOver",
     ];
 
     public static string Json(IStringLocalizer localizer) =>

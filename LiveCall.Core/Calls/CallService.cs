@@ -1,3 +1,4 @@
+using LiveCall.Core.Calls.Incoming;
 using LiveCall.Core.Data;
 using LiveCall.Core.Live;
 using LiveCall.Core.Tenancy;
@@ -11,7 +12,7 @@ namespace LiveCall.Core.Calls;
 /// and Ended when the last one leaves; state changes are conditional updates, so concurrent joins and
 /// leaves cannot move a call backwards or end it twice.
 /// </summary>
-public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbFactory, ILiveEventBus bus, TimeProvider time, ILogger<CallService> logger)
+public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbFactory, ILiveEventBus bus, RingEnd ringEnd, TimeProvider time, ILogger<CallService> logger)
 {
     /// <summary>The mesh limit: more parties than this cannot be in one call.</summary>
     public const int MaxParticipants = 6;
@@ -85,13 +86,28 @@ public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbF
                 return new JoinOutcome(JoinStatus.NotAllowed);
         }
         if (call.IsOver || participant is null) return new JoinOutcome(JoinStatus.Ended);
+        // Staff answer an incoming call by "Accept", not by opening it while it rings; a seller who accepted and did not
+        // join in time let it go to the others (IncomingCallService.Handover.cs) and stays out.
+        var sellerOfIncoming = call.Kind == CallKind.Incoming && participant.Kind == ParticipantKind.Staff;
+        if (sellerOfIncoming && await IsNoShowAsync(db, callId, participant.UserId, cancellationToken)) return new JoinOutcome(JoinStatus.HandedOver);
+        if (sellerOfIncoming && call.State == CallState.Ringing) return new JoinOutcome(JoinStatus.NotAllowed);
         if (call.Participants.Count(p => p.IsPresent && p.Id != participant.Id) >= MaxParticipants) return new JoinOutcome(JoinStatus.Full);
 
         var now = time.GetUtcNow().UtcDateTime;
+        var added = db.Entry(participant).State == EntityState.Added;
         participant.Join(now);
         // Seen from the moment of joining: a crash before the first seat heartbeat must not leave them "in the call" for ever.
         participant.SeatSeenUtc = now;
         await db.SaveChangesAsync(cancellationToken);
+        // The hand-over may have been committed between our read and our join: it did not see this join (or it would not
+        // have handed over), so after our commit its no-show mark is visible. Step back out then: the call rings the others.
+        if (sellerOfIncoming && await IsNoShowAsync(db, callId, participant.UserId, cancellationToken))
+        {
+            if (added) db.CallParticipants.Remove(participant);
+            else participant.Leave(now);
+            await db.SaveChangesAsync(cancellationToken);
+            return new JoinOutcome(JoinStatus.HandedOver);
+        }
 
         var present = call.Participants.Where(p => p.IsPresent).ToList();
         // Counted again after our own commit: two parties joining at the same moment each read the call before the
@@ -111,7 +127,13 @@ public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbF
         return new JoinOutcome(JoinStatus.Joined, participant, present);
     }
 
-    /// <summary>Takes the participant out of the call; ends the call when nobody is left. Returns true when this ended the call.</summary>
+    private static Task<bool> IsNoShowAsync(LiveCallDbContext db, Guid callId, string? userId, CancellationToken cancellationToken) =>
+        db.RingTargets.AnyAsync(t => t.CallId == callId && t.UserId == userId && t.NoShowUtc != null, cancellationToken);
+
+    /// <summary>
+    /// Takes the participant out of the call; ends the call when nobody is left (a customer who leaves while the call rings
+    /// the sellers again, after one did not join, cancels that ring). Returns true when this ended the call.
+    /// </summary>
     public async Task<bool> LeaveAsync(Guid callId, Guid participantId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -122,10 +144,11 @@ public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbF
         await db.SaveChangesAsync(cancellationToken);
 
         if (await db.CallParticipants.AnyAsync(p => p.CallId == callId && p.JoinedUtc != null && p.LeftUtc == null, cancellationToken)) return false;
-        var connectedUtc = await db.Calls.Where(c => c.Id == callId).Select(c => c.ConnectedUtc).SingleAsync(cancellationToken);
-        var duration = Call.DurationUntil(connectedUtc, now);
+        var before = await db.Calls.Where(c => c.Id == callId).Select(c => new { c.State, c.ConnectedUtc }).SingleAsync(cancellationToken);
+        if (before.State == CallState.Ringing && await ringEnd.EndAsync(callId, CallState.Cancelled, cancellationToken)) return true;
+        var duration = Call.DurationUntil(before.ConnectedUtc, now);
         var ended = await db.Calls
-            .Where(c => c.Id == callId && (c.State == CallState.Waiting || c.State == CallState.Ringing || c.State == CallState.Connected))
+            .Where(c => c.Id == callId && (c.State == CallState.Waiting || c.State == CallState.Connected))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.State, CallState.Ended)
                 .SetProperty(c => c.EndedUtc, now)

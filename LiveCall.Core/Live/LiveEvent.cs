@@ -11,8 +11,12 @@ public sealed record CallChanged(Guid CallId, Guid CallDealerId, Guid CallLocati
 /// <summary>A staff user opened or closed their last dashboard (the "Active users" figure).</summary>
 public sealed record PresenceChanged(Guid? DealerId, Guid? LocationId) : LiveEvent(DealerId, LocationId);
 
-/// <summary>An incoming call starts ringing at a location: every available seller there gets a toast.</summary>
-public sealed record RingStarted(Guid CallId, Guid RingDealerId, Guid RingLocationId, string CustomerName, DateTime CreatedUtc, IReadOnlyList<string> SellerIds)
+/// <summary>
+/// An incoming call starts ringing at a location: every available seller there gets a toast. With <paramref name="NotJoinedBy"/>
+/// it rings again: the seller of that name accepted and did not join in time (and is not among <paramref name="SellerIds"/>).
+/// </summary>
+public sealed record RingStarted(Guid CallId, Guid RingDealerId, Guid RingLocationId, string CustomerName, DateTime CreatedUtc, IReadOnlyList<string> SellerIds,
+    string? NotJoinedBy = null)
     : LiveEvent(RingDealerId, RingLocationId);
 
 /// <summary>The ring is over: answered (by whom), cancelled by the customer, or timed out. Toasts change or go away.</summary>

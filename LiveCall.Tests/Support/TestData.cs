@@ -83,6 +83,15 @@ public sealed partial class TestData(IServiceProvider services)
         await db.SaveChangesAsync();
     }
 
+    /// <summary>How long a seller who accepted a call of the location has to join it before it rings the others again.</summary>
+    public async Task SetAcceptDeadlineAsync(string locationSlug, TimeSpan deadline)
+    {
+        await using var db = await DbAsync();
+        var location = await db.Locations.SingleAsync(l => l.Slug == locationSlug && l.Dealer!.Slug == DemoDealer);
+        location.SetDutyRules(location.ShiftLength, deadline);
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>A staff user without a password (not from the demo seed), off duty until they sign in; <paramref name="change"/> may make them inactive.</summary>
     public async Task<TenantScope> AddUserAsync(string email, StaffRole role, Guid? dealerId, Guid? locationId, Action<StaffUser>? change = null,
         string? displayName = null)

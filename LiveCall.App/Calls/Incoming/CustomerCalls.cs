@@ -5,8 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LiveCall.App.Calls.Incoming;
 
-/// <summary>A customer's own incoming call as the cookie holder sees it.</summary>
-public sealed record CustomerCall(Guid CallId, Guid DealerId, Guid LocationId, CallState State, DateTime CreatedUtc, int SellersRinging, string CustomerName);
+/// <summary>
+/// A customer's own incoming call as the cookie holder sees it. <paramref name="RangAgainUtc"/>: the seller who accepted did
+/// not join and the call rang the others again then.
+/// </summary>
+public sealed record CustomerCall(Guid CallId, Guid DealerId, Guid LocationId, CallState State, DateTime CreatedUtc, int SellersRinging, string CustomerName,
+    DateTime? RangAgainUtc = null)
+{
+    /// <summary>Ringing again after a seller accepted and did not come: "Connecting you to another seller…".</summary>
+    public bool HandingOver => State == CallState.Ringing && RangAgainUtc is not null;
+
+    /// <summary>The customer's place in the call: answered (a seller on the way or in it), or ringing the others again.</summary>
+    public bool HasCallScreen => State is CallState.Waiting or CallState.Connected || HandingOver;
+}
 
 /// <summary>Read side of the customer entry: the location behind a slug pair and the customer's own call.</summary>
 public sealed class CustomerCalls(IDbContextFactory<LiveCallDbContext> dbFactory, CallAccessTokens tokens)
@@ -37,8 +48,17 @@ public sealed class CustomerCalls(IDbContextFactory<LiveCallDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Calls.AsNoTracking().Where(c => c.Id == callId && c.Kind == CallKind.Incoming)
             .Select(c => new CustomerCall(c.Id, c.DealerId, c.LocationId, c.State, c.CreatedUtc,
-                db.RingTargets.Count(t => t.CallId == c.Id && t.Reached && t.DeclinedUtc == null), ""))
+                db.RingTargets.Count(t => t.CallId == c.Id && t.Reached && t.DeclinedUtc == null && t.NoShowUtc == null), "", c.RangAgainUtc))
             .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The phone and email the customer left at "Start video call" (to fill in the callback form for them).</summary>
+    public async Task<(string? Phone, string? Email)> ContactAsync(Guid callId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contact = await db.CallParticipants.AsNoTracking().Where(p => p.CallId == callId && p.Kind == ParticipantKind.Customer)
+            .Select(p => new { p.CustomerPhone, p.CustomerEmail }).FirstOrDefaultAsync(cancellationToken);
+        return (contact?.CustomerPhone, contact?.CustomerEmail);
     }
 
     public async Task<(string Dealer, string Location)?> SlugsAsync(Guid locationId, CancellationToken cancellationToken)

@@ -10,6 +10,8 @@ public sealed partial class CustomerPage
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
     [Parameter] public string DealerSlug { get; set; } = "";
     [Parameter] public string LocationSlug { get; set; } = "";
+    /// <summary>The call page sends the customer here when nobody was left to hand their call to: the callback form, filled in.</summary>
+    [SupplyParameterFromQuery(Name = "missed")] public bool Missed { get; set; }
     [Inject] private CustomerCalls Calls { get; set; } = default!;
     [Inject] private BrandingService Branding { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
@@ -19,7 +21,10 @@ public sealed partial class CustomerPage
     /// <summary>entry, or closed (outside opening hours: the callback form at once).</summary>
     private string state = "entry";
     private string? nextOpeningText;
-    /// <summary>This browser's call of this location that still rings (a reload while waiting): the script carries on waiting.</summary>
+    /// <summary>
+    /// This browser's call of this location that still rings (a reload while waiting): the script carries on waiting; or,
+    /// after <see cref="Missed"/>, the unanswered call: the script offers the callback with the contact the customer left.
+    /// </summary>
     private string? resumeJson;
 
     private string ReturnPath => $"/call/{Uri.EscapeDataString(DealerSlug)}/{Uri.EscapeDataString(LocationSlug)}";
@@ -52,7 +57,13 @@ public sealed partial class CustomerPage
             nextOpeningText = CustomerTexts.NextOpening(location.OpeningHours.NextOpening(now, location.TimeZone), location, T);
             return;
         }
-        if (await Calls.OfTokenAsync(CustomerCookie.Read(HttpContext), cancellationToken) is { State: CallState.Ringing } mine && mine.LocationId == location.Id)
+        if (await Calls.OfTokenAsync(CustomerCookie.Read(HttpContext), cancellationToken) is not { } mine || mine.LocationId != location.Id) return;
+        if (mine.State == CallState.Ringing)
             resumeJson = JsonSerializer.Serialize(CustomerCallView.Of(mine, now.UtcDateTime), JsonSerializerOptions.Web);
+        else if (Missed && mine.State == CallState.Unanswered)
+        {
+            var (phone, email) = await Calls.ContactAsync(mine.CallId, cancellationToken);
+            resumeJson = JsonSerializer.Serialize(CustomerCallView.Of(mine, now.UtcDateTime) with { Phone = phone, Email = email }, JsonSerializerOptions.Web);
+        }
     }
 }

@@ -11,7 +11,8 @@ namespace LiveCall.App.Calls.Incoming;
 
 /// <summary>
 /// How the customer learns what happens to the call: a Server-Sent Events stream (current state first, then every
-/// change of this call only) with a plain status GET as fallback; and the public online/offline status of a location
+/// change of this call only, until a seller is in the call with them or it is over: an accepted call whose seller does
+/// not come is handed over) with a plain status GET as fallback; and the public online/offline status of a location
 /// for the embeddable button (CORS *, no credentials).
 /// </summary>
 public static class CustomerStatusEndpoints
@@ -68,7 +69,8 @@ public static class CustomerStatusEndpoints
             var call = await calls.FindAsync(callId, cancellationToken);
             if (call is null) yield break;
             var view = CustomerCallView.Of(call, time.GetUtcNow().UtcDateTime);
-            if (last is null || view.State != last.State || view.Sellers != last.Sellers) yield return new SseItem<CustomerCallView>(view);
+            if (last is null || view.State != last.State || view.Sellers != last.Sellers || view.Connected != last.Connected)
+                yield return new SseItem<CustomerCallView>(view);
             last = view;
             if (view.IsFinal) yield break;
 

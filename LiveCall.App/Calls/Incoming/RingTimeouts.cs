@@ -2,7 +2,10 @@ using LiveCall.Core.Calls.Incoming;
 
 namespace LiveCall.App.Calls.Incoming;
 
-/// <summary>Ends rings whose location's ring time is over, once a second (settled in the database, safe with several instances).</summary>
+/// <summary>
+/// Once a second: ends rings whose location's ring time is over and rings the others again for accepted calls whose seller
+/// did not join in time (settled in the database, safe with several instances).
+/// </summary>
 internal sealed partial class RingTimeouts(IncomingCallService incoming, TimeProvider time, ILogger<RingTimeouts> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -2,13 +2,17 @@ namespace LiveCall.App.Calls.Incoming;
 
 public enum RingToastState { Ringing, Answered, Missed }
 
-/// <summary>One incoming call on one seller's screen: ringing, then "Answered by NAME" or "Missed" for a few seconds.</summary>
-public sealed class RingToast(Guid callId, string customerName, string locationName, DateTime createdUtc)
+/// <summary>
+/// One incoming call on one seller's screen: ringing (again, when <see cref="NotJoinedBy"/> accepted and did not join),
+/// then "Answered by NAME" or "Missed" for a few seconds.
+/// </summary>
+public sealed class RingToast(Guid callId, string customerName, string locationName, DateTime createdUtc, string? notJoinedBy = null)
 {
     public Guid CallId { get; } = callId;
     public string CustomerName { get; } = customerName;
     public string LocationName { get; } = locationName;
     public DateTime CreatedUtc { get; } = createdUtc;
+    public string? NotJoinedBy { get; } = notJoinedBy;
     public RingToastState State { get; private set; }
     public string? AnsweredBy { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }

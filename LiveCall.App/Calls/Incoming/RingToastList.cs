@@ -100,8 +100,13 @@ public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService
             foreach (var call in ringing)
             {
                 if (onlyCallId is { } only && call.CallId != only) continue;
-                if (_endedWhileLoading.Contains(call.CallId) || _toasts.Exists(t => t.CallId == call.CallId)) continue;
-                _toasts.Add(new RingToast(call.CallId, call.CustomerName, call.LocationName, call.CreatedUtc));
+                if (_endedWhileLoading.Contains(call.CallId)) continue;
+                var shown = _toasts.FindIndex(t => t.CallId == call.CallId);
+                if (shown >= 0 && _toasts[shown].State == RingToastState.Ringing) continue;
+                // A call that rings again (its seller did not join) takes the place of its "Answered by" toast.
+                var toast = new RingToast(call.CallId, call.CustomerName, call.LocationName, call.CreatedUtc, call.NotJoinedBy);
+                if (shown >= 0) _toasts[shown] = toast;
+                else _toasts.Add(toast);
                 added = true;
             }
             return added;

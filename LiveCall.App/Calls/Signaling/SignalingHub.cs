@@ -164,6 +164,7 @@ public sealed partial class SignalingHub(
         JoinStatus.NotFound => "not-found",
         JoinStatus.Ended => "ended",
         JoinStatus.Full => "full",
+        JoinStatus.HandedOver => "handed-over",
         _ => "not-allowed",
     };
 

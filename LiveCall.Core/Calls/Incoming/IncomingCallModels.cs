@@ -16,8 +16,9 @@ public sealed record RingStart(Guid? CallId, string? CustomerToken, int SellersR
     public static RingStart Refused(RingRefusal refusal) => new(null, null, 0, refusal, null);
 }
 
-/// <summary>A call ringing for one seller: what the toast shows.</summary>
-public sealed record RingingCall(Guid CallId, Guid DealerId, Guid LocationId, string LocationName, string CustomerName, DateTime CreatedUtc, TimeSpan RingTimeout);
+/// <summary>A call ringing for one seller: what the toast shows (<paramref name="NotJoinedBy"/>: it rings again because that seller did not join).</summary>
+public sealed record RingingCall(Guid CallId, Guid DealerId, Guid LocationId, string LocationName, string CustomerName, DateTime CreatedUtc, TimeSpan RingTimeout,
+    string? NotJoinedBy = null);
 
 public enum AcceptOutcome { Won, AlreadyTaken, NotRinging, NotAllowed }
 

@@ -10,10 +10,11 @@ namespace LiveCall.Core.Calls.Incoming;
 /// <summary>
 /// Ring-all routing of incoming calls: a customer's call rings every available seller of the location;
 /// "Accept" is a conditional update (WHERE State = Ringing), so exactly one seller wins however many
-/// press it at once; cancel and ring timeout end the ring the same way.
+/// press it at once; cancel and ring timeout end the ring the same way (<see cref="RingEnd"/>), and an accepted
+/// call whose seller does not join in time rings the others again (IncomingCallService.Handover.cs).
 /// </summary>
 public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbContext> dbFactory, CallAccessTokens tokens, ILiveEventBus bus,
-    RingEscalations escalation, TimeProvider time, ILogger<IncomingCallService> logger)
+    RingEscalations escalation, RingEnd ringEnd, TimeProvider time, ILogger<IncomingCallService> logger)
 {
     public const int MaxCustomerNameLength = 80;
     /// <summary>The customer's link to their own call lives a little longer than any ring plus a long talk.</summary>
@@ -60,28 +61,38 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
             LogNoSeller(logger, call.Id, location.Id);
             return new RingStart(call.Id, customerToken, 0, RingRefusal.NoSellerAvailable, null);
         }
-        // The toasts first: dashboards refreshing their figures for CallChanged must not delay the ring.
-        await bus.PublishAsync(new RingStarted(call.Id, call.DealerId, call.LocationId, contact.Name, call.CreatedUtc, sellers), cancellationToken);
+        var reached = await RingAsync(db, new RingContext(call.Id, call.DealerId, call.LocationId, contact.Name, call.CreatedUtc,
+            call.CreatedUtc + location.RingTimeout, sellers), call.CreatedUtc, null, cancellationToken);
         await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State), cancellationToken);
-        LogRinging(logger, call.Id, sellers.Count);
-        // "N sellers are being notified" counts those something reaches: an open dashboard (its toast) or a queued message.
-        var since = now.UtcDateTime - PresenceService.StaleAfter;
+        return new RingStart(call.Id, customerToken, reached, RingRefusal.None, null);
+    }
+
+    /// <summary>
+    /// Rings these sellers: the toasts first (<see cref="RingStarted"/>; dashboards refreshing figures must not delay them),
+    /// then push, SMS and email. Marks and counts whom something reached ("N sellers are being notified"): an open
+    /// dashboard (its toast) or a queued message.
+    /// </summary>
+    private async Task<int> RingAsync(LiveCallDbContext db, RingContext ring, DateTime callCreatedUtc, string? notJoinedBy, CancellationToken cancellationToken)
+    {
+        var sellers = ring.SellerIds;
+        await bus.PublishAsync(new RingStarted(ring.CallId, ring.DealerId, ring.LocationId, ring.CustomerName, callCreatedUtc, sellers, notJoinedBy), cancellationToken);
+        LogRinging(logger, ring.CallId, sellers.Count);
+        var since = ring.StartedUtc - PresenceService.StaleAfter;
         var reached = (await db.Presence.Where(p => sellers.Contains(p.UserId) && p.LastSeenUtc >= since).Select(p => p.UserId).Distinct()
             .ToListAsync(cancellationToken)).ToHashSet();
         try
         {
-            reached.UnionWith(await escalation.RingStartedAsync(new RingContext(call.Id, call.DealerId, call.LocationId, contact.Name, call.CreatedUtc,
-                call.CreatedUtc + location.RingTimeout, sellers), cancellationToken));
+            reached.UnionWith(await escalation.RingStartedAsync(ring, cancellationToken));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The toasts are ringing already; a failing channel must not take the call away from the customer.
-            LogEscalationFailed(logger, e, call.Id);
+            LogEscalationFailed(logger, e, ring.CallId);
             reached.UnionWith(sellers);
         }
         var reachedIds = reached.ToList();
-        await db.RingTargets.Where(t => t.CallId == call.Id && reachedIds.Contains(t.UserId)).ExecuteUpdateAsync(s => s.SetProperty(t => t.Reached, true), cancellationToken);
-        return new RingStart(call.Id, customerToken, reached.Count, RingRefusal.None, null);
+        await db.RingTargets.Where(t => t.CallId == ring.CallId && reachedIds.Contains(t.UserId)).ExecuteUpdateAsync(s => s.SetProperty(t => t.Reached, true), cancellationToken);
+        return reached.Count;
     }
 
     private static void RecordContact(CallParticipant participant, CustomerContact contact)
@@ -93,7 +104,7 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
         else if (contact.Email is { } email) participant.RecordInvitation(FollowUp.InvitationChannel.Email, email);
     }
 
-    /// <summary>"Accept": the first seller of the call's location wins; everyone else is told who did.</summary>
+    /// <summary>"Accept": the first seller of the call's location wins (not one who let it go by not joining); everyone else is told who did.</summary>
     public async Task<AcceptResult> AcceptAsync(Guid callId, TenantScope seller, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -101,7 +112,8 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
         if (call is null || !seller.CanSeeLocation(call.DealerId, call.LocationId)) return new AcceptResult(AcceptOutcome.NotAllowed, null);
         var now = time.GetUtcNow().UtcDateTime;
         // Only a call that still rang a moment ago is worth a write: late presses read (never blocked in WAL) and lose at once.
-        var won = call.State == CallState.Ringing && await db.Calls.Where(c => c.Id == callId && c.State == CallState.Ringing)
+        var won = call.State == CallState.Ringing && await db.Calls.Where(c => c.Id == callId && c.State == CallState.Ringing
+                && !db.RingTargets.Any(t => t.CallId == callId && t.UserId == seller.UserId && t.NoShowUtc != null))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CallState.Waiting).SetProperty(c => c.AcceptedUtc, now).SetProperty(c => c.AcceptedByUserId, seller.UserId), cancellationToken) == 1;
         var answered = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.State, c.AcceptedByUserId }).SingleAsync(cancellationToken);
         var answeredBy = answered.AcceptedByUserId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) : null;
@@ -110,7 +122,7 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
             LogAccepted(logger, callId, seller.UserId);
             await bus.PublishAsync(new RingEnded(callId, call.DealerId, call.LocationId, CallState.Waiting, seller.UserId, answeredBy), cancellationToken);
             await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, CallState.Waiting), cancellationToken);
-            await EscalationEndedAsync(callId, cancellationToken);
+            await ringEnd.WithdrawEscalationsAsync(callId, cancellationToken);
             return new AcceptResult(AcceptOutcome.Won, answeredBy);
         }
         return answered.AcceptedByUserId is not null
@@ -139,66 +151,50 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
         {
             LogEscalationFailed(logger, e, callId);
         }
-        if (!await db.RingTargets.AnyAsync(t => t.CallId == callId && t.DeclinedUtc == null, cancellationToken))
-            await EndRingAsync(callId, CallState.Unanswered, cancellationToken);
+        if (!await db.RingTargets.AnyAsync(t => t.CallId == callId && t.DeclinedUtc == null && t.NoShowUtc == null, cancellationToken))
+            await ringEnd.EndAsync(callId, CallState.Unanswered, cancellationToken);
         return true;
     }
 
-    /// <summary>The calls ringing for this seller now (not declined): a dashboard opened mid-ring shows their toasts.</summary>
+    /// <summary>
+    /// The calls ringing for this seller now (not declined, not let go by not joining): a dashboard opened mid-ring shows
+    /// their toasts; a call that rings again says who did not join.
+    /// </summary>
     public async Task<IReadOnlyList<RingingCall>> RingingForAsync(string userId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.RingTargets.AsNoTracking().Where(t => t.UserId == userId && t.DeclinedUtc == null)
+        return await db.RingTargets.AsNoTracking().Where(t => t.UserId == userId && t.DeclinedUtc == null && t.NoShowUtc == null)
             .Join(db.Calls.Where(c => c.State == CallState.Ringing), t => t.CallId, c => c.Id, (t, c) => c)
-            .Join(db.Locations, c => c.LocationId, l => l.Id, (c, l) => new { c.Id, c.DealerId, c.LocationId, LocationName = l.Name, c.CreatedUtc, l.RingTimeout })
+            .Join(db.Locations, c => c.LocationId, l => l.Id, (c, l) => new { c.Id, c.DealerId, c.LocationId, LocationName = l.Name, c.CreatedUtc, c.RangAgainUtc, l.RingTimeout })
             .Select(x => new RingingCall(x.Id, x.DealerId, x.LocationId, x.LocationName,
                 db.CallParticipants.Where(p => p.CallId == x.Id && p.Kind == ParticipantKind.Customer).Select(p => p.DisplayName).FirstOrDefault() ?? "",
-                x.CreatedUtc, x.RingTimeout))
+                x.CreatedUtc, x.RingTimeout,
+                x.RangAgainUtc == null ? null : db.RingTargets.Where(t => t.CallId == x.Id && t.NoShowUtc != null).OrderByDescending(t => t.NoShowUtc)
+                    .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => u.DisplayName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
     }
 
     /// <summary>The customer gives up before anyone accepted. True when this ended the ring.</summary>
-    public Task<bool> CancelAsync(Guid callId, CancellationToken cancellationToken) => EndRingAsync(callId, CallState.Cancelled, cancellationToken);
+    public Task<bool> CancelAsync(Guid callId, CancellationToken cancellationToken) => ringEnd.EndAsync(callId, CallState.Cancelled, cancellationToken);
 
-    /// <summary>Ends every ring whose location's ring time is over (run every second by a background service).</summary>
+    /// <summary>
+    /// The sweep (run every second by a background service, on every instance): ends every ring whose location's ring time
+    /// is over, counted from when it last started ringing, and rings the others again for every accepted call whose seller
+    /// has not joined within the location's accept deadline. Returns how many calls it changed.
+    /// </summary>
     public async Task<int> ExpireDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ringing = await db.Calls.AsNoTracking().Where(c => c.State == CallState.Ringing)
-            .Join(db.Locations, c => c.LocationId, l => l.Id, (c, l) => new { c.Id, c.CreatedUtc, l.RingTimeout })
-            .ToListAsync(cancellationToken);
-        var expired = 0;
-        foreach (var call in ringing.Where(c => c.CreatedUtc + c.RingTimeout <= now))
-            if (await EndRingAsync(call.Id, CallState.Unanswered, cancellationToken)) expired++;
-        return expired;
-    }
-
-    private async Task<bool> EndRingAsync(Guid callId, CallState outcome, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ended = await db.Calls.Where(c => c.Id == callId && c.State == CallState.Ringing)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, outcome).SetProperty(c => c.EndedUtc, now), cancellationToken) == 1;
-        if (!ended) return false;
-        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId, cancellationToken);
-        await bus.PublishAsync(new RingEnded(callId, call.DealerId, call.LocationId, outcome, null, null), cancellationToken);
-        await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, outcome), cancellationToken);
-        LogRingEnded(logger, callId, outcome);
-        await EscalationEndedAsync(callId, cancellationToken);
-        return true;
-    }
-
-    private async Task EscalationEndedAsync(Guid callId, CancellationToken cancellationToken)
-    {
-        try
+        var changed = 0;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await escalation.RingEndedAsync(callId, cancellationToken);
+            var ringing = await db.Calls.AsNoTracking().Where(c => c.State == CallState.Ringing)
+                .Join(db.Locations, c => c.LocationId, l => l.Id, (c, l) => new { c.Id, Since = c.RangAgainUtc ?? c.CreatedUtc, l.RingTimeout })
+                .ToListAsync(cancellationToken);
+            foreach (var call in ringing.Where(c => c.Since + c.RingTimeout <= now))
+                if (await ringEnd.EndAsync(call.Id, CallState.Unanswered, cancellationToken)) changed++;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogEscalationFailed(logger, e, callId);
-        }
+        return changed + await HandOverDueAsync(now, cancellationToken);
     }
 
     [LoggerMessage(LogLevel.Information, "Incoming call {CallId} rings {SellerCount} sellers")]
@@ -212,9 +208,6 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
 
     [LoggerMessage(LogLevel.Warning, "An escalation channel failed for call {CallId}")]
     private static partial void LogEscalationFailed(ILogger logger, Exception exception, Guid callId);
-
-    [LoggerMessage(LogLevel.Information, "Ring of call {CallId} ended: {Outcome}")]
-    private static partial void LogRingEnded(ILogger logger, Guid callId, CallState outcome);
 
     /// <summary>How many sellers of the location would ring now (the embeddable button shows "online" when this is above zero).</summary>
     public async Task<int> CountAvailableAsync(Guid locationId, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ public static class IncomingCallServices
     {
         services.AddValidatedOptions<EscalationOptions>(EscalationOptions.Section);
         services.AddSingleton<IncomingCallService>();
+        services.AddSingleton<RingEnd>();
         services.AddSingleton<CallbackService>();
         services.AddSingleton<RingEscalations>();
         services.AddSingleton<RingAcceptLinks>();

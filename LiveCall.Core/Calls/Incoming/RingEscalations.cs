@@ -49,7 +49,7 @@ public sealed partial class RingEscalations(
             if (!string.IsNullOrEmpty(seller.Mobile))
             {
                 var sms = await outbox.EnqueueSmsAsync(new SmsRequest(seller.Mobile, texts.Sms(link), OutboxPurpose.IncomingCall, ring.DealerId,
-                    ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.CreatedUtc + location.SmsDelay, ExpiresUtc: ring.RingEndsUtc), cancellationToken);
+                    ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.StartedUtc + location.SmsDelay, ExpiresUtc: ring.RingEndsUtc), cancellationToken);
                 if (sms.Accepted) reached.Add(seller.Id);
                 else LogSmsRefused(logger, ring.CallId, seller.Id, sms.Refusal);
             }
@@ -58,7 +58,7 @@ public sealed partial class RingEscalations(
             {
                 var email = EmailTemplateRenderer.Render(new EmailBrand(brand.DisplayName, brand.PrimaryColor, null), texts.Email(link), seller.Language);
                 await outbox.EnqueueEmailAsync(new EmailRequest(seller.Email, email.Subject, email.Text, email.Html, OutboxPurpose.IncomingCall,
-                    ring.DealerId, ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.CreatedUtc + location.EmailDelay, ExpiresUtc: ring.RingEndsUtc), cancellationToken);
+                    ring.DealerId, ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.StartedUtc + location.EmailDelay, ExpiresUtc: ring.RingEndsUtc), cancellationToken);
                 reached.Add(seller.Id);
             }
         }
@@ -100,6 +100,27 @@ public sealed partial class RingEscalations(
             await outbox.EnqueuePushAsync(new PushRequest(seller.Id, title, body, null, OutboxPurpose.RingOutcome, call.DealerId, call.LocationId,
                 callId, callId.ToString()), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The seller who accepted did not join in time and the call rings the others again: a notification on their devices
+    /// (by now "Answered by" them) is replaced, with the same tag, by one saying that the call went to their colleagues.
+    /// </summary>
+    public async Task SellerNoShowAsync(Guid callId, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var onDevice = await db.Outbox.AnyAsync(m => m.CallId == callId && m.Channel == OutboxChannel.Push && m.UserId == userId
+            && (m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Delivered || m.Status == OutboxStatus.Sending || m.Status == OutboxStatus.Queued), cancellationToken);
+        if (!onDevice) return;
+        var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId)
+            .Join(db.Locations, c => c.LocationId, l => l.Id, (c, l) => new { c.DealerId, c.LocationId, LocationName = l.Name })
+            .SingleAsync(cancellationToken);
+        var customer = await db.CallParticipants.Where(p => p.CallId == callId && p.Kind == ParticipantKind.Customer)
+            .Select(p => p.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var language = await db.Users.Where(u => u.Id == userId).Select(u => u.Language).SingleOrDefaultAsync(cancellationToken) ?? "en";
+        var (title, body) = new RingMessages(customer, call.LocationName, "", language).PassedOn;
+        await outbox.EnqueuePushAsync(new PushRequest(userId, title, body, null, OutboxPurpose.IncomingCall, call.DealerId, call.LocationId,
+            callId, callId.ToString()), cancellationToken);
     }
 
     /// <summary>One seller declined: withdraw that seller's pending messages.</summary>

@@ -32,6 +32,11 @@ public sealed record RingMessages(string CustomerName, string LocationName, stri
         : (De ? "Verpasster Anruf" : "Missed call",
            De ? $"{Name} hat bei {Location} angerufen." : $"{Name} called {Location}.");
 
+    /// <summary>The notification that replaces the accepting seller's when they did not join in time and the call rang the others again.</summary>
+    public (string Title, string Body) PassedOn => De
+        ? ("Anruf weitergegeben", $"Sie sind dem Anruf von {Name} bei {Location} nicht rechtzeitig beigetreten. Ihre Kollegen werden angerufen.")
+        : ("Call passed on", $"You did not join the call from {Name} at {Location} in time. It is ringing your colleagues.");
+
     /// <summary>
     /// "Video call (BRAND): NAME is waiting at LOCATION. Accept: LINK" in at most <see cref="MaxSmsSegments"/> messages:
     /// without the brand if need be, then without "Video call:", then with the longer of name and location shortened,

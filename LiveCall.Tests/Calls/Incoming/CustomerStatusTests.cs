@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LiveCall.Core.Calls;
 using LiveCall.Core.Calls.Incoming;
 using LiveCall.Core.Dealers;
 using LiveCall.Tests.Support;
@@ -103,7 +104,7 @@ public sealed class CustomerStatusTests
     }
 
     [Fact]
-    public async Task LiveStream_SendsTheCurrentStateFirst_ThenTheAccept()
+    public async Task LiveStream_SendsTheCurrentStateFirst_ThenTheAccept_AndEndsOnceTheSellerIsInTheCall()
     {
         await using var app = new LiveCallAppFactory { Options = { FakeClock = true } };
         await app.Data.OpenDashboardAsync(TestData.Seller1);
@@ -119,17 +120,68 @@ public sealed class CustomerStatusTests
         var accepted = await app.Get<IncomingCallService>().AcceptAsync(callId, await app.Data.ScopeOfAsync(TestData.Seller1), default);
         Assert.Equal(AcceptOutcome.Won, accepted.Outcome);
         Assert.Equal("accepted", (await NextDataAsync(reader)).GetProperty("state").GetString());
-        // Accepted is final: the stream ends (the page goes into the call).
-        Assert.DoesNotContain("data:", await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10)));
-
         var status = await clara.GetFromJsonAsync<JsonElement>($"api/incoming/calls/{callId}/status");
         Assert.Equal("accepted", status.GetProperty("state").GetString());
+
+        // The seller may still not come (then the call is handed over): the stream stays open until they are in the call.
+        await JoinAsync(app, callId, null);
+        await JoinAsync(app, callId, TestData.Seller1);
+        var connected = await NextDataAsync(reader);
+        Assert.Equal(("accepted", true), (connected.GetProperty("state").GetString(), connected.GetProperty("connected").GetBoolean()));
+        Assert.DoesNotContain("data:", await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
+    [Fact]
+    public async Task LiveStream_WhenTheSellerWhoAcceptedDoesNotCome_SaysHandOver_ThenTheNextAccept()
+    {
+        await using var app = new LiveCallAppFactory { Options = { FakeClock = true } };
+        await app.Data.OpenDashboardAsync(TestData.Seller1);
+        await app.Data.OpenDashboardAsync(TestData.Seller2);
+        using var clara = app.Customer();
+        var callId = Guid.Parse((await CustomerHttp.StartAsync(clara, "Clara")).Body.GetProperty("callId").GetString()!);
+        await app.Data.AcceptAsync(callId, TestData.Seller1);
+        await JoinAsync(app, callId, null); // the customer waits in the call
+
+        using var response = await clara.GetAsync($"api/incoming/calls/{callId}/events", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.Equal("accepted", (await NextDataAsync(reader)).GetProperty("state").GetString());
+
+        app.Time.Advance(Location.DefaultAcceptDeadline);
+        await app.Get<IncomingCallService>().ExpireDueAsync(default); // the app's own sweep may run too: one of them hands over
+        var handover = await NextDataAsync(reader);
+        Assert.Equal(("handover", 1), (handover.GetProperty("state").GetString(), handover.GetProperty("sellers").GetInt32()));
+        Assert.Equal("handover", (await clara.GetFromJsonAsync<JsonElement>($"api/incoming/calls/{callId}/status")).GetProperty("state").GetString());
+
+        await app.Data.AcceptAsync(callId, TestData.Seller2);
+        Assert.Equal("accepted", (await NextDataAsync(reader)).GetProperty("state").GetString());
+        await JoinAsync(app, callId, TestData.Seller2);
+        Assert.True((await NextDataAsync(reader)).GetProperty("connected").GetBoolean());
+    }
+
+    /// <summary>A seller (or, with null, the customer) enters the call as the call page would.</summary>
+    private static async Task JoinAsync(LiveCallAppFactory app, Guid callId, string? sellerEmail)
+    {
+        CallIdentity who;
+        if (sellerEmail is not null) who = new CallIdentity.Staff(await app.Data.ScopeOfAsync(sellerEmail), sellerEmail);
+        else
+        {
+            await using var db = await app.DbAsync();
+            var customer = await db.CallParticipants.SingleAsync(p => p.CallId == callId && p.Kind == ParticipantKind.Customer);
+            who = new CallIdentity.TokenHolder(callId, customer.Id, ParticipantKind.Customer, customer.DisplayName);
+        }
+        Assert.Equal(JoinStatus.Joined, (await app.Get<CallService>().JoinAsync(callId, who, default)).Status);
+    }
+
+    /// <summary>The next message as the page's EventSource hears it: keep-alive events (sent when the fake clock jumps) are not messages.</summary>
     private static async Task<JsonElement> NextDataAsync(StreamReader reader)
     {
+        string? eventType = null;
         while (await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)) is { } line)
-            if (line.StartsWith("data: ", StringComparison.Ordinal)) return JsonDocument.Parse(line[6..]).RootElement.Clone();
+        {
+            if (line.Length == 0) eventType = null;
+            else if (line.StartsWith("event: ", StringComparison.Ordinal)) eventType = line[7..];
+            else if (line.StartsWith("data: ", StringComparison.Ordinal) && eventType is null or "message") return JsonDocument.Parse(line[6..]).RootElement.Clone();
+        }
         throw new InvalidOperationException("The stream ended.");
     }
 

@@ -1,4 +1,5 @@
 using LiveCall.Core.Calls.Incoming;
+using LiveCall.Core.Dealers;
 using LiveCall.Core.Notifications;
 using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Notifications.Push;
@@ -78,6 +79,31 @@ public sealed class RingEscalationTests
         Assert.Equal(callId.ToString(), answered.GetProperty("tag").GetString()); // replaces the notification on the device
         Assert.Equal("Answered by Sophie Seller", answered.GetProperty("title").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, answered.GetProperty("url").ValueKind); // no accept link any more
+    }
+
+    [Fact]
+    public async Task SellerWhoAcceptedAndDidNotJoin_TheirNotificationIsReplacedByPassedOn_WithTheSameTag()
+    {
+        using var device = new PushStandIn();
+        await using var pushService = await StandInServer.StartAsync((_, _, r) => { r.StatusCode = 201; return Task.CompletedTask; });
+        await using var app = await ServiceHost.StartAsync();
+        var seller1 = (await app.Data.ScopeOfAsync(TestData.Seller1)).UserId;
+        Assert.Equal(SubscribeResult.Stored, await app.Get<PushSubscriptions>().SubscribeAsync(seller1, new Uri(pushService.BaseUri, "push/1").ToString(),
+            device.P256dh, device.AuthText, "test", default));
+        var callId = await app.Data.RingAsync();
+        await app.DispatchOutboxAsync();
+        await app.Data.AcceptAsync(callId, TestData.Seller1); // from the notification, say, and then never in the call
+        await app.DispatchOutboxAsync();
+        Assert.Equal(2, pushService.Requests.Count); // the ring, then "Answered by Sam Seller"
+
+        app.Time.Advance(Location.DefaultAcceptDeadline);
+        await app.Get<IncomingCallService>().ExpireDueAsync(default);
+        await app.DispatchOutboxAsync();
+
+        var passedOn = Json(device.Open(Assert.Single(pushService.Requests.Skip(2))).Payload);
+        Assert.Equal((callId.ToString(), "Call passed on"), (passedOn.GetProperty("tag").GetString(), passedOn.GetProperty("title").GetString()));
+        Assert.Contains("You did not join the call from Clara Kunde at Downtown in time", passedOn.GetProperty("body").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, passedOn.GetProperty("url").ValueKind);
     }
 
     private static System.Text.Json.JsonElement Json(string payload) => System.Text.Json.JsonDocument.Parse(payload).RootElement;

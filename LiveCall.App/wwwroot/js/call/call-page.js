@@ -10,7 +10,7 @@ import { CallClient } from './call-client.js';
 import { CallUi } from './call-ui.js';
 
 const problemText = { denied: 'Denied', 'no-device': 'NoDevice', 'in-use': 'InUse', failed: 'MediaFailed' };
-const refusalText = { 'not-found': 'NotFound', 'not-allowed': 'NotAllowed', ended: 'CallEnded', full: 'Full', unreachable: 'Unreachable' };
+const refusalText = { 'not-found': 'NotFound', 'not-allowed': 'NotAllowed', ended: 'CallEnded', full: 'Full', unreachable: 'Unreachable', 'handed-over': 'HandedOver' };
 
 export async function startCall(root) {
   const texts = JSON.parse(document.getElementById('lc-call-texts')?.textContent ?? '{}');

@@ -184,16 +184,40 @@ export class CallUi {
     if (pressed !== undefined) button.setAttribute('aria-pressed', String(pressed));
   }
 
+  /**
+   * While nobody else is in the call, says what is happening instead of "Waiting for others to join…": in the status and
+   * on a card where the other party will appear (e.g. the customer's "Connecting you to another seller…"). null: the usual.
+   */
+  setWaiting(text) {
+    this.waitingText = text || null;
+    this.renderStatus();
+  }
+
+  renderWaiting() {
+    const show = !!this.waitingText && this.client.participants.size === 0 && this.client.status !== 'left' && this.client.status !== 'refused';
+    if (!show) {
+      this.waitingTile?.remove();
+      this.waitingTile = null;
+    } else {
+      // Seen, not read out twice: the status (role=status) says the same.
+      this.waitingTile ??= el('div', { class: 'lc-tile lc-tile-waiting', 'aria-hidden': 'true', 'data-testid': 'call-waiting' });
+      this.waitingTile.textContent = this.waitingText;
+      if (!this.waitingTile.isConnected) this.tilesEl.append(this.waitingTile);
+    }
+    this.tilesEl.dataset.count = String(this.tilesEl.children.length);
+  }
+
   renderStatus() {
     const c = this.client, t = this.t;
     const others = c.participants.size;
+    this.renderWaiting();
     const connected = [...c.peers.values()].some(p => p.state === 'connected');
     let text = '';
     switch (c.status) {
       case 'connecting': text = t('Connecting'); break;
       case 'reconnecting': text = t('Reconnecting'); break;
       case 'disconnected': text = t('Disconnected'); break;
-      case 'joined': text = others === 0 ? t('Waiting') : connected ? '' : t('Connecting'); break;
+      case 'joined': text = others === 0 ? this.waitingText ?? t('Waiting') : connected ? '' : t('Connecting'); break;
       default: text = '';
     }
     this.statusEl.textContent = text;

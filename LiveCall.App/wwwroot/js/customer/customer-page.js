@@ -107,7 +107,7 @@ function startCustomerPage(root) {
 
   function onStatus(data, form) {
     switch (data.state) {
-      case 'ringing': return waiting(data);
+      case 'ringing': case 'handover': return waiting(data);
       case 'accepted': stopListening(); preview.stop(); return location.assign('/call/live');
       case 'unanswered': stopListening(); return missed();
       case 'cancelled': stopListening(); return show('cancelled');
@@ -129,6 +129,7 @@ function startCustomerPage(root) {
     root.querySelector('[data-hello]').textContent = texts.hello.replace('{0}', customerName);
     const n = data.sellers ?? 0;
     root.querySelector('[data-sellers]').textContent = n === 1 ? texts.sellersOne : texts.sellersMany.replace('{0}', n);
+    root.querySelector('[data-handover]').hidden = data.state !== 'handover';
     if (!fresh && root.dataset.state === 'waiting') return;
     show('waiting');
     tick();
@@ -225,6 +226,17 @@ function startCustomerPage(root) {
 
   // ---- first state ----------------------------------------------------------------------------------------
   window.addEventListener('pagehide', () => { stopListening(); preview.stop(); });
-  if (root.dataset.resume) waiting(JSON.parse(root.dataset.resume));
+  if (root.dataset.resume) resume(JSON.parse(root.dataset.resume));
   else if (root.dataset.state === 'entry') preview.start();
+
+  // A reload while the call rings carries on waiting; a call that nobody was left to take (the call page sent the
+  // customer here) offers the callback, filled in with what they gave at the start.
+  function resume(data) {
+    if (data.state !== 'unanswered') return waiting(data);
+    for (const [name, value] of [['name', data.name], ['phone', data.phone], ['email', data.email]]) {
+      if (value) startForm.elements[name].value = value;
+    }
+    startForm.elements.privacy.checked = true;
+    onStatus(data);
+  }
 }
