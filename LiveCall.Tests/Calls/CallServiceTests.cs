@@ -121,15 +121,18 @@ public sealed class CallServiceTests(ServiceHost host) : IClassFixture<ServiceHo
     }
 
     [Fact]
-    public async Task SeatsNeverReported_AreLeftAlone()
+    public async Task ASeatSeenOnlyAtTheJoin_IsClosedAfterTheStaleTime_LikeOneNoInstanceReportsAnyMore()
     {
+        // Issue 12: a crash in the first seconds of a call (before any seat heartbeat) must not leave the seller "busy" for ever.
         var seller = await host.Data.ScopeOfAsync(TestData.Seller1);
         var call = await Calls.StartFollowUpAsync(seller, CancellationToken.None);
         await Calls.JoinAsync(call.Id, new CallIdentity.Staff(seller, "Sam Seller"), CancellationToken.None);
-        _time.Advance(TimeSpan.FromMinutes(5));
+        _time.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(1));
+        Assert.Empty(await Calls.CloseAbandonedSeatsAsync(TimeSpan.FromMinutes(2), CancellationToken.None));
 
-        await Calls.CloseAbandonedSeatsAsync(TimeSpan.FromMinutes(2), CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Single(await Calls.CloseAbandonedSeatsAsync(TimeSpan.FromMinutes(2), CancellationToken.None));
 
-        Assert.Equal(CallState.Waiting, (await host.Data.FindCallAsync(call.Id))!.State);
+        Assert.Equal(CallState.Ended, (await host.Data.FindCallAsync(call.Id))!.State);
     }
 }

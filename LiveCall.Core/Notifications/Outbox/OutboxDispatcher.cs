@@ -52,7 +52,7 @@ public sealed partial class OutboxDispatcher(
         // A ring alert (an accept link) is worth sending only while its call still rings. After a crash or a restart the
         // ring can be long over without its withdrawal having run: no seller gets "Accept" for a call that is gone.
         await Due(db.Outbox, now).Where(m => m.ExpiresUtc <= now || (m.Purpose == OutboxPurpose.IncomingCall && m.CallId != null
-                && !db.Calls.Any(c => c.Id == m.CallId && c.State == Calls.CallState.Ringing)))
+                && db.Calls.Any(c => c.Id == m.CallId && c.State != Calls.CallState.Ringing)))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Cancelled)
                 .SetProperty(m => m.LastError, "The ring was over before it went out")
