@@ -89,8 +89,8 @@ public sealed partial class PresenceMenu : IAsyncDisposable
     private static Color ColorOf(SellerStatus s) => s switch
     {
         SellerStatus.Busy => Color.Warning,
-        SellerStatus.Away => Color.Default,
-        SellerStatus.OffDuty => Color.Dark,
+        // Away and off duty get their colours from app.css (.lc-presence[data-status]): readable on the blue app bar.
+        SellerStatus.Away or SellerStatus.OffDuty => Color.Default,
         _ => Color.Success,
     };
 
