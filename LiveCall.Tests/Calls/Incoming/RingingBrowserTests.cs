@@ -209,7 +209,8 @@ public sealed class RingingBrowserTests(ChromiumFixture chromium, ITestOutputHel
                 await chip.ClickAsync();
                 await page.Locator("[data-testid=presence-state]").WaitForAsync();
                 await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"presence-{state.ToLowerInvariant()}-{view.Name}"), Animations = ScreenshotAnimations.Disabled });
-                await AxeCheck.AssertNoSeriousViolationsAsync(page, $"presence-{state}-{view.Name}", output);
+                // axe once per state (on the desktop view): the chip's colours on the app bar are the same on a phone.
+                if (view.Width > 600) await AxeCheck.AssertNoSeriousViolationsAsync(page, $"presence-{state}-{view.Name}", output);
             }
             await ShotAsync("Available");
             await page.ClickAsync("[data-testid=presence-away]");
