@@ -1,9 +1,23 @@
 using LiveCall.Core.Calls;
+using LiveCall.Core.Tenancy;
+using LiveCall.Core.Users;
 
 namespace LiveCall.Core.Live;
 
 /// <summary>Something open dashboards of a dealer/location should show at once.</summary>
-public abstract record LiveEvent(Guid? DealerId, Guid? LocationId);
+public abstract record LiveEvent(Guid? DealerId, Guid? LocationId)
+{
+    /// <summary>
+    /// Within what <paramref name="scope"/> sees: everything for a platform admin, their dealer for a dealer admin, their
+    /// location otherwise. An event of no dealer and no location (a crashed instance's rows aged out) concerns everyone.
+    /// </summary>
+    public bool IsWithin(TenantScope scope) => (DealerId is null && LocationId is null) || scope.Role switch
+    {
+        StaffRole.PlatformAdmin => true,
+        StaffRole.DealerAdmin => DealerId == scope.DealerId,
+        _ => LocationId == scope.LocationId,
+    };
+}
 
 /// <summary>A call started, was accepted, went unanswered, connected or ended.</summary>
 public sealed record CallChanged(Guid CallId, Guid CallDealerId, Guid CallLocationId, CallKind Kind, CallState State) : LiveEvent(CallDealerId, CallLocationId);
