@@ -83,7 +83,7 @@ public sealed record RingMessages(string CustomerName, string LocationName, stri
     public EmailContent Email(string link) => De
         ? new EmailContent($"Eingehender Videoanruf: {Name} wartet bei {Location}", "Eingehender Videoanruf",
             [$"{Name} wartet bei {Location} auf einen Videoanruf.",
-             "„Anruf annehmen“ öffnet den Anruf auf diesem Gerät: ein Tipp auf „Annehmen“, und Sie sind im Gespräch (angemeldet sofort). Das geht einmal und nur, solange der Anruf klingelt.",
+             "„Anruf annehmen“ öffnet den Anruf auf diesem Gerät: ein Tipp auf „Annehmen“, und Sie sind im Gespräch (wo Sie angemeldet sind, sofort). Das geht einmal und nur, solange der Anruf klingelt.",
              "Heute nicht im Dienst? Mit „Ich bin heute abwesend“ erreichen Sie keine weiteren Anrufe, bis Sie wieder verfügbar sind."],
             "Anruf annehmen", link, "Ich bin heute abwesend", AwayLink(link))
         : new EmailContent($"Incoming video call: {Name} is waiting at {Location}", "Incoming video call",
