@@ -61,6 +61,7 @@ public static class AccountExtensions
         services.AddDataProtection().PersistKeysToDbContext<LiveCallDbContext>().SetApplicationName("LiveCall");
 
         services.AddSingleton<AccountService>();
+        services.AddSingleton<StaffSessions>();
         services.AddScoped<CurrentStaff>();
         return builder;
     }

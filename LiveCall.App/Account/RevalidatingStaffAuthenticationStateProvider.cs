@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using LiveCall.Core.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
@@ -11,19 +10,11 @@ namespace LiveCall.App.Account;
 /// Re-checks an open circuit's user every 30 seconds: a deactivated user, or one whose security
 /// stamp changed (role, location, password), is signed out of the open dashboard too.
 /// </summary>
-internal sealed class RevalidatingStaffAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options)
+internal sealed class RevalidatingStaffAuthenticationStateProvider(ILoggerFactory loggerFactory, StaffSessions sessions, IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
-    {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = await users.GetUserAsync(authenticationState.User);
-        if (user is null || !user.IsActive) return false;
-        if (!users.SupportsUserSecurityStamp) return true;
-        var stamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stamp == await users.GetSecurityStampAsync(user);
-    }
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        StaffSessionClaims.From(authenticationState.User, options.Value) is { } session && await sessions.ScopeAsync(session, cancellationToken) is not null;
 }

@@ -20,6 +20,8 @@ public static class CallsExtensions
         services.AddSingleton<CallRoster>();
         services.AddHostedService<CallDepartures>();
         services.AddHostedService<SeatHeartbeat>();
+        services.AddSingleton<StaffSeatCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<StaffSeatCheck>());
 
         services.AddSignalR().AddHubOptions<SignalingHub>(o =>
         {

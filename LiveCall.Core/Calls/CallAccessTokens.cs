@@ -81,6 +81,8 @@ public sealed class CallAccessTokens(IDbContextFactory<LiveCallDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var participant = await db.CallParticipants.AsNoTracking().SingleOrDefaultAsync(p => p.AccessTokenHash == hash, cancellationToken);
         if (participant is null || participant.AccessTokenExpiresUtc is not { } expires || expires <= now) return null;
+        // A seller's accept-link token is as good as the seller's account: a deactivated seller's token admits no one.
+        if (participant.UserId is { } userId && !await db.Users.AnyAsync(u => u.Id == userId && u.IsActive, cancellationToken)) return null;
         return new CallIdentity.TokenHolder(participant.CallId, participant.Id, participant.Kind, participant.DisplayName);
     }
 

@@ -48,6 +48,12 @@ public sealed class CallRoster(TimeProvider time)
         lock (_gate) return _byParticipant.Keys.ToList();
     }
 
+    /// <summary>Seats held here by staff (by login or accept link) on an open connection.</summary>
+    public IReadOnlyList<Seat> StaffSeats()
+    {
+        lock (_gate) return _byConnection.Values.Where(s => s.Session is not null).ToList();
+    }
+
     /// <summary>Leaves at once (hang up). Returns the seat that was released.</summary>
     public Seat? Release(string connectionId)
     {

@@ -1,7 +1,8 @@
 using System.Security.Claims;
+using LiveCall.App.Account;
 using LiveCall.Core.Calls;
-using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -11,24 +12,29 @@ namespace LiveCall.App.Calls.Signaling;
 /// Call signaling at <see cref="Path"/>. The server decides who is in which call: staff by their login,
 /// guests and customers by their access token (query <c>access_token</c>, bearer header or cookie
 /// <see cref="TokenCookie"/>). Offers, answers and candidates go to one named participant of the
-/// sender's own call; anything else is dropped, logged and answered with an error code.
+/// sender's own call; anything else is dropped, logged and answered with an error code. Who someone is, is asked again
+/// at every <see cref="Join"/>: a staff user deactivated or moved since the connection opened, or a token that expired or
+/// was replaced, no longer gets in; <see cref="StaffSeatCheck"/> takes such staff out of calls they already sit in.
 /// </summary>
 public sealed partial class SignalingHub(
     CallService calls,
     CallAccessTokens tokens,
     IceServerIssuer ice,
     CallRoster roster,
+    StaffSessions sessions,
+    IOptions<IdentityOptions> identityOptions,
     IOptions<SignalingOptions> options,
     TimeProvider time,
     ILogger<SignalingHub> logger) : Hub<ISignalingClient>
 {
     public const string Path = "/hubs/call";
     public const string TokenCookie = "livecall.call";
-    private const string IdentityKey = "livecall:identity";
+    private const string CredentialKey = "livecall:credential";
 
-    public override async Task OnConnectedAsync()
+    public override Task OnConnectedAsync()
     {
-        if (await IdentifyAsync() is { } identity) Context.Items[IdentityKey] = identity;
+        if (Credential() is { } credential) Context.Items[CredentialKey] = credential;
+        return Task.CompletedTask;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
@@ -40,9 +46,9 @@ public sealed partial class SignalingHub(
     /// <summary>Enters the call (or takes the place back after a reconnect).</summary>
     public async Task<JoinResponse> Join(Guid callId)
     {
-        if (!Context.Items.TryGetValue(IdentityKey, out var value) || value is not CallIdentity who)
+        if (await IdentifyAsync() is not { } who)
         {
-            LogRefused(callId, "no identity");
+            LogRefused(callId, "no valid sign-in or token");
             return new JoinResponse("not-allowed");
         }
         if (roster.ByConnection(Context.ConnectionId) is { } current && current.CallId != callId) return new JoinResponse("not-allowed");
@@ -54,7 +60,9 @@ public sealed partial class SignalingHub(
             return new JoinResponse(StatusCode(outcome.Status));
         }
 
-        var seat = new Seat(callId, me.Id, me.DisplayName, me.Kind, Context.ConnectionId, Context);
+        var session = who is CallIdentity.Staff staff ? new StaffSession(staff.Scope.UserId, StaffStamp())
+            : me.UserId is { } sellerId ? new StaffSession(sellerId, null) : null;
+        var seat = new Seat(callId, me.Id, me.DisplayName, me.Kind, Context.ConnectionId, Context) { Session = session };
         if (roster.Take(seat) is { } replaced)
         {
             await Clients.Client(replaced.ConnectionId).Error("replaced");
@@ -147,17 +155,34 @@ public sealed partial class SignalingHub(
         return (from, target);
     }
 
-    private async Task<CallIdentity?> IdentifyAsync()
+    /// <summary>What the connection presented when it opened: a staff login, or a guest's, customer's or seller's access token.</summary>
+    private object? Credential()
     {
-        if (Context.User is { } user && TenantScope.From(user) is { } scope)
-            return new CallIdentity.Staff(scope, user.FindFirstValue(StaffClaims.DisplayName) ?? user.Identity?.Name ?? "Staff");
+        if (Context.User is { } user && StaffSessionClaims.From(user, identityOptions.Value) is { } session)
+            return new StaffLogin(session, user.FindFirstValue(StaffClaims.DisplayName) ?? user.Identity?.Name ?? "Staff");
         var request = Context.GetHttpContext()?.Request;
         if (request is null) return null;
         var token = request.Query["access_token"].ToString();
         if (token.Length == 0 && request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal)) token = header[7..];
         if (token.Length == 0) token = request.Cookies[TokenCookie] ?? "";
-        return await tokens.ValidateAsync(token, Context.ConnectionAborted);
+        return token.Length == 0 ? null : new AccessToken(token);
     }
+
+    /// <summary>Who the credential stands for now: the staff user's scope as the database has it, the token's holder if it is still valid.</summary>
+    private async Task<CallIdentity?> IdentifyAsync() => Presented() switch
+    {
+        StaffLogin login => await sessions.ScopeAsync(login.Session, Context.ConnectionAborted) is { } scope ? new CallIdentity.Staff(scope, login.DisplayName) : null,
+        AccessToken token => await tokens.ValidateAsync(token.Value, Context.ConnectionAborted),
+        _ => null,
+    };
+
+    private string? StaffStamp() => Presented() is StaffLogin login ? login.Session.SecurityStamp : null;
+
+    private object? Presented() => Context.Items.TryGetValue(CredentialKey, out var credential) ? credential : null;
+
+    private sealed record StaffLogin(StaffSession Session, string DisplayName);
+
+    private sealed record AccessToken(string Value);
 
     private static string StatusCode(JoinStatus status) => status switch
     {

@@ -32,6 +32,12 @@ public sealed class SignalingOptions : IValidatableObject
     /// </summary>
     public TimeSpan SeatStaleAfter { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How often staff seats are checked against their accounts: a deactivated or moved seller is out of a call within
+    /// this time (and refused at once at their next join).
+    /// </summary>
+    public TimeSpan StaffRecheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Browser origins besides the app's own that may open the hub (e.g. a dealer site embedding the customer page).</summary>
     public string[] AllowedOrigins { get; set; } = [];
 
@@ -39,6 +45,8 @@ public sealed class SignalingOptions : IValidatableObject
     {
         if (ReconnectGrace <= TimeSpan.Zero) yield return ValidatedOptions.Error(Section, nameof(ReconnectGrace), "must be positive.");
         if (SeatHeartbeatInterval <= TimeSpan.Zero) yield return ValidatedOptions.Error(Section, nameof(SeatHeartbeatInterval), "must be positive.");
+        if (StaffRecheckInterval < TimeSpan.FromSeconds(1) || StaffRecheckInterval > TimeSpan.FromMinutes(5))
+            yield return ValidatedOptions.Error(Section, nameof(StaffRecheckInterval), "must be between 00:00:01 and 00:05:00.");
         if (SeatStaleAfter <= SeatHeartbeatInterval * 2)
             yield return ValidatedOptions.Error(Section, nameof(SeatStaleAfter), "must be more than twice Signaling:SeatHeartbeatInterval.");
         foreach (var origin in AllowedOrigins.Where(o => !ValidatedOptions.IsHttpUrl(o)))
