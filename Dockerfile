@@ -1,4 +1,5 @@
-# Build: docker build -t livecall .   Run: docker run -p 8080:8080 -v livecall-data:/app/data livecall
+# Build: docker build -t livecall .
+# Run:   docker run -p 8080:8080 -v livecall-data:/app/data -v /path/to/livecall.key:/run/secrets/livecall.key:ro -e Secrets__KeyFile=/run/secrets/livecall.key livecall
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props LiveCall.sln ./

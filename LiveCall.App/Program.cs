@@ -10,6 +10,7 @@ using LiveCall.App.Localization;
 using LiveCall.App.Notifications;
 using LiveCall.App.Statistics;
 using LiveCall.Core.Data;
+using LiveCall.Core.Secrets;
 
 if (await HealthProbe.TryRunAsync(args) is { } probe) return probe;
 
@@ -22,6 +23,7 @@ var app = builder.Build();
 if (await AdminCommand.TryRunAsync(app, args)) return Environment.ExitCode;
 
 await app.Services.MigrateDatabaseAsync();
+await app.Services.SealSecretsAsync();
 if (app.Environment.IsDevelopment()) await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
 
 app.UseInfrastructure();

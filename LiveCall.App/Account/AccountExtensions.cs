@@ -1,8 +1,10 @@
 using LiveCall.Core.Data;
 using LiveCall.Core;
 using LiveCall.Core.Users;
+using LiveCall.Core.Secrets;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 
 namespace LiveCall.App.Account;
@@ -58,7 +60,9 @@ public static class AccountExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStaffAuthenticationStateProvider>();
 
+        // The key ring lives in the database, its master keys sealed with the key file (Secrets:KeyFile), which does not.
         services.AddDataProtection().PersistKeysToDbContext<LiveCallDbContext>().SetApplicationName("LiveCall");
+        services.AddOptions<KeyManagementOptions>().Configure<AtRestKeys>((o, keys) => o.XmlEncryptor = new AtRestXmlEncryptor(keys));
 
         services.AddSingleton<AccountService>();
         services.AddSingleton<StaffSessions>();

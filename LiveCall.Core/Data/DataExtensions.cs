@@ -1,3 +1,4 @@
+using LiveCall.Core.Secrets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,8 @@ public static class DataExtensions
             o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout());
         });
         services.AddSingleton<DemoSeeder>();
+        services.AddValidatedOptions<SecretsOptions>(SecretsOptions.Section);
+        services.AddSingleton<AtRestKeys>();
         return builder;
     }
 

@@ -60,9 +60,10 @@ public sealed class ApplePushServiceTests
         // The audience check has teeth: the app's own JWT, made for another origin, is refused with Apple's reason.
         await using var h = await StartAsync();
         await using var apple = await ApplePushStandIn.StartAsync(h.Time);
-        var keys = await h.Get<VapidKeyStore>().GetAsync(default);
+        var store = h.Get<VapidKeyStore>();
+        var keys = await store.GetAsync(default);
         string jwt;
-        using (var key = VapidKeyStore.CreateSigningKey(keys))
+        using (var key = store.CreateSigningKey(keys))
             jwt = VapidToken.CreateJwt("https://web.push.apple.com", h.Time.GetUtcNow().AddHours(12), Subject, key);
         using var client = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, apple.Endpoint("1")) { Content = new ByteArrayContent([1, 2, 3]) };

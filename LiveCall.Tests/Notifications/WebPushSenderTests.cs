@@ -151,7 +151,7 @@ public sealed class WebPushSenderTests
         await using var h = await ServiceHost.StartAsync();
 
         var first = await h.Get<VapidKeyStore>().GetAsync(CancellationToken.None);
-        var other = await new VapidKeyStore(h.Get<IDbContextFactory<LiveCallDbContext>>(), h.Time).GetAsync(CancellationToken.None);
+        var other = await new VapidKeyStore(h.Get<IDbContextFactory<LiveCallDbContext>>(), h.Get<Core.Secrets.AtRestKeys>(), h.Time).GetAsync(CancellationToken.None);
 
         Assert.Equal(first.PublicKey, other.PublicKey);
         Assert.Equal(65, System.Buffers.Text.Base64Url.DecodeFromChars(first.PublicKey).Length);

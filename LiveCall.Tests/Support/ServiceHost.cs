@@ -2,6 +2,7 @@ using LiveCall.App;
 using LiveCall.Core.Data;
 using LiveCall.Core.Live;
 using LiveCall.Core.Notifications.Outbox;
+using LiveCall.Core.Secrets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,9 @@ public sealed class ServiceHost : IAsyncLifetime, IAsyncDisposable
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The host's own folder: its SQLite file and, in Development, the generated secrets key file.</summary>
+    public string DataDirectory => _dataDir;
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The host has not started.");
     public TestData Data => new(Services);
 
@@ -86,7 +90,7 @@ public sealed class ServiceHost : IAsyncLifetime, IAsyncDisposable
         Directory.CreateDirectory(_dataDir);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            EnvironmentName = Environments.Development,
+            EnvironmentName = _options.Environment,
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = true,
         });
@@ -111,6 +115,7 @@ public sealed class ServiceHost : IAsyncLifetime, IAsyncDisposable
         _host = builder.Build();
         await _host.StartAsync();
         await _host.Services.MigrateDatabaseAsync();
+        await _host.Services.SealSecretsAsync();
         if (_options.DemoData) await Get<DemoSeeder>().SeedAsync(CancellationToken.None);
         Bus = new TrackedLiveEventBus(Get<ILiveEventBus>());
         _recording = Bus.Subscribe(_ => true, (e, _) =>

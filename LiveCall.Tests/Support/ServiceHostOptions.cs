@@ -9,6 +9,9 @@ public sealed class ServiceHostOptions
     /// <summary>The demo dealer, its two locations and one account per role (as the app seeds in Development). Off for tests that count everything.</summary>
     public bool DemoData { get; set; } = true;
 
+    /// <summary>The host environment; Development, as the tests' app, unless a test means another.</summary>
+    public string Environment { get; set; } = Microsoft.Extensions.Hosting.Environments.Development;
+
     /// <summary>Configuration on top of the host's defaults, e.g. <c>Settings["Outbox:BatchSize"] = "7"</c>.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 

@@ -1,12 +1,13 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using LiveCall.Core.Data;
+using LiveCall.Core.Secrets;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveCall.Core.Notifications.Push;
 
-/// <summary>Loads the VAPID key pair from the database, generating and storing it on first use.</summary>
-public sealed class VapidKeyStore(IDbContextFactory<LiveCallDbContext> dbFactory, TimeProvider time)
+/// <summary>Loads the VAPID key pair from the database, generating and storing it on first use (the private key sealed).</summary>
+public sealed class VapidKeyStore(IDbContextFactory<LiveCallDbContext> dbFactory, AtRestKeys secrets, TimeProvider time)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private VapidKeyPair? _keys;
@@ -29,8 +30,8 @@ public sealed class VapidKeyStore(IDbContextFactory<LiveCallDbContext> dbFactory
     }
 
     /// <summary>A signing key for the stored pair; dispose it after use.</summary>
-    public static ECDsa CreateSigningKey(VapidKeyPair keys) =>
-        ECDsa.Create(WebPushEncryptor.PublicParameters(Base64Url.DecodeFromChars(keys.PublicKey), Base64Url.DecodeFromChars(keys.PrivateKey)));
+    public ECDsa CreateSigningKey(VapidKeyPair keys) =>
+        ECDsa.Create(WebPushEncryptor.PublicParameters(Base64Url.DecodeFromChars(keys.PublicKey), Base64Url.DecodeFromChars(keys.OpenPrivateKey(secrets))));
 
     private async Task<VapidKeyPair> LoadOrCreateAsync(CancellationToken cancellationToken)
     {
@@ -40,6 +41,7 @@ public sealed class VapidKeyStore(IDbContextFactory<LiveCallDbContext> dbFactory
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var p = key.ExportParameters(true);
         var pair = new VapidKeyPair(Base64Url.EncodeToString(WebPushEncryptor.PublicKeyBytes(key)), Base64Url.EncodeToString(p.D), time.GetUtcNow().UtcDateTime);
+        pair.SealPrivateKey(secrets);
         db.VapidKeyPairs.Add(pair);
         try
         {

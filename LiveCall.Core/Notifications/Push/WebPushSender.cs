@@ -41,7 +41,7 @@ public sealed partial class WebPushSender(
 
         var keys = await keyStore.GetAsync(cancellationToken);
         string jwt;
-        using (var signingKey = VapidKeyStore.CreateSigningKey(keys))
+        using (var signingKey = keyStore.CreateSigningKey(keys))
             jwt = VapidToken.CreateJwt(VapidToken.Audience(endpoint), time.GetUtcNow() + o.TokenLifetime, o.Subject, signingKey);
         var body = WebPushEncryptor.Encrypt(Encoding.UTF8.GetBytes(message.TextBody),
             Base64Url.DecodeFromChars(subscription.P256dh), Base64Url.DecodeFromChars(subscription.Auth));
