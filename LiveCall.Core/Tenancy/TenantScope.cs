@@ -34,6 +34,17 @@ public sealed record TenantScope(string UserId, StaffRole Role, Guid? DealerId, 
         };
     }
 
+    /// <summary>
+    /// An existing account may be changed by an admin who manages its place and outranks it. Peers (two location admins,
+    /// two dealer admins) may each create the other but change only their own account, so that no admin takes over
+    /// another's by changing its email and resetting the password. Platform admins change every account.
+    /// </summary>
+    public bool CanEditUser(string userId, StaffRole role, Guid? dealerId, Guid? locationId) =>
+        CanManageUser(role, dealerId, locationId) && OutranksOrIs(userId, role);
+
+    /// <summary>The rank half of <see cref="CanEditUser"/>, for lists already limited to the admin's reach.</summary>
+    public bool OutranksOrIs(string userId, StaffRole role) => userId == UserId || role < Role || IsPlatformAdmin;
+
     public static TenantScope? From(ClaimsPrincipal principal)
     {
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);

@@ -66,7 +66,7 @@ public sealed class UserAdminService(IDbContextFactory<LiveCallDbContext> dbFact
         await using var serviceScope = scopes.CreateAsyncScope();
         var users = serviceScope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var user = await users.FindByIdAsync(id);
-        if (user is null || !scope.CanManageUser(user.Role, user.DealerId, user.LocationId)) return AdminResult<StaffUser>.NotFound();
+        if (user is null || !scope.CanEditUser(user.Id, user.Role, user.DealerId, user.LocationId)) return AdminResult<StaffUser>.NotFound();
         var (errors, normalized) = await ValidateAsync(scope, input, id, cancellationToken);
         if (user.Id == scope.UserId && !input.IsActive) errors[nameof(UserInput.IsActive)] = ErrorKeys.CannotDeactivateSelf;
         if (user.Id == scope.UserId && input.Role != user.Role) errors[nameof(UserInput.Role)] = ErrorKeys.RoleNotAllowed;
@@ -89,7 +89,7 @@ public sealed class UserAdminService(IDbContextFactory<LiveCallDbContext> dbFact
     public async Task<bool> ResendActivationAsync(TenantScope scope, string id, Uri baseUri, CancellationToken cancellationToken)
     {
         var user = await GetAsync(scope, id, cancellationToken);
-        if (user is null || !scope.CanManageUser(user.Role, user.DealerId, user.LocationId) || user.PasswordHash is not null) return false;
+        if (user is null || !scope.CanEditUser(user.Id, user.Role, user.DealerId, user.LocationId) || user.PasswordHash is not null) return false;
         await accounts.SendActivationAsync(user.Id, baseUri, cancellationToken);
         return true;
     }

@@ -69,15 +69,17 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Login_AfterFiveFailures_IsLockedOutEvenWithTheRightPassword()
+    public async Task Login_AfterFiveFailures_IsLockedOutEvenWithTheRightPassword_AndSaysNoMoreThanForAnUnknownAddress()
     {
         using var client = new StaffHttpClient(_app.BaseAddress);
         for (var i = 0; i < 5; i++) await client.LoginAsync("seller2@livecall.demo", "Wrong-Pass-1!");
 
         var (response, body) = await client.LoginAsync("seller2@livecall.demo", LiveCallAppFactory.DemoPassword);
+        var (_, unknown) = await client.LoginAsync("nobody-here@livecall.demo", LiveCallAppFactory.DemoPassword);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("locked", ErrorText(body));
+        Assert.Equal(ErrorText(unknown), ErrorText(body));
+        Assert.Contains("15 minutes", ErrorText(body));
     }
 
     [Fact]

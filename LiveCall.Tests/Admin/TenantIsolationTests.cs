@@ -86,6 +86,29 @@ public sealed class TenantIsolationTests(LiveCallAppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task Users_ALocationAdminCannotChangeAnotherLocationAdminsEmail_ToTakeTheAccountOver()
+    {
+        var users = app.Get<UserAdminService>();
+        var created = await users.CreateAsync(_f.LocationAdminA,
+            new UserInput("peer.admin@demo.test", "Peer Admin", null, StaffRole.LocationAdmin, _f.DealerA, _f.DowntownA, "en", true), app.BaseAddress, default);
+        Assert.True(created.Succeeded);
+        var peer = created.Value!.Id;
+
+        var takeover = await users.UpdateAsync(_f.LocationAdminA, peer,
+            new UserInput("attacker@evil.test", "Peer Admin", null, StaffRole.LocationAdmin, _f.DealerA, _f.DowntownA, "en", true), default);
+
+        Assert.Equal(AdminOutcome.NotFound, takeover.Outcome);
+        Assert.False(await users.ResendActivationAsync(_f.LocationAdminA, peer, app.BaseAddress, default));
+        Assert.Equal("peer.admin@demo.test", (await users.GetAsync(_f.Platform, peer, default))!.Email);
+        // Their own account, and the peer's for the dealer admin above them, stay editable.
+        var self = await users.GetAsync(_f.Platform, _f.LocationAdminA.UserId, default);
+        Assert.True((await users.UpdateAsync(_f.LocationAdminA, self!.Id,
+            new UserInput(self.Email!, self.DisplayName, self.Mobile, self.Role, self.DealerId, self.LocationId, self.Language, true), default)).Succeeded);
+        Assert.True((await users.UpdateAsync(_f.AdminA, peer,
+            new UserInput("peer.admin@demo.test", "Peer Admin Renamed", null, StaffRole.LocationAdmin, _f.DealerA, _f.DowntownA, "en", true), default)).Succeeded);
+    }
+
+    [Fact]
     public async Task Users_NoAdminGivesARoleAboveTheirOwn()
     {
         var result = await app.Get<UserAdminService>().CreateAsync(_f.AdminA,
