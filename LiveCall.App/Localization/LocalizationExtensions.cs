@@ -2,6 +2,7 @@ using System.Globalization;
 using LiveCall.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LiveCall.App.Localization;
 
@@ -28,14 +29,22 @@ public static class LocalizationExtensions
 
     public static WebApplication MapLocalizedUi(this WebApplication app)
     {
-        // The language switch: sets the culture cookie, remembers the choice in the user's profile, goes back.
-        app.MapGet("/culture/set", async (string culture, string? redirectUri, HttpContext context, UserManager<StaffUser> users) =>
+        // A link into a language (the customer page, the embed button): sets the culture cookie and goes on. A GET changes
+        // nothing else, so a link or an image on another site cannot rewrite anyone's profile.
+        app.MapGet("/culture/set", (string? culture, string? redirectUri, HttpContext context) =>
         {
-            if (!Cultures.Contains(culture)) culture = "en";
-            SetCookie(context, culture);
-            if (context.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(context.User) is { } user && user.Language != culture)
+            SetCookie(context, Known(culture));
+            return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "~/");
+        });
+        // The staff language switch (a form with an antiforgery token): also remembers the choice in the user's profile,
+        // which the texts of their SMS and email follow.
+        app.MapPost("/culture/set", async ([FromForm] string? culture, [FromForm] string? redirectUri, HttpContext context, UserManager<StaffUser> users) =>
+        {
+            var chosen = Known(culture);
+            SetCookie(context, chosen);
+            if (context.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(context.User) is { } user && user.Language != chosen)
             {
-                user.SetProfile(user.DisplayName, user.Mobile, culture);
+                user.SetProfile(user.DisplayName, user.Mobile, chosen);
                 await users.UpdateAsync(user);
             }
             return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "~/");
@@ -47,6 +56,8 @@ public static class LocalizationExtensions
         context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+
+    private static string Known(string? culture) => culture is not null && Cultures.Contains(culture) ? culture : "en";
 
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de" ? "de" : "en";
 

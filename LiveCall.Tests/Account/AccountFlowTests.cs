@@ -83,6 +83,32 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LanguageSwitch_ChangesTheProfileOnlyByAPostWithItsToken_NeverByAGet()
+    {
+        using var client = new StaffHttpClient(_app.BaseAddress);
+        await client.LoginAsync(TestData.Seller1, LiveCallAppFactory.DemoPassword);
+
+        var byLink = await client.GetAsync("culture/set?culture=de&redirectUri=%2F");
+        Assert.Equal(HttpStatusCode.Redirect, byLink.StatusCode);
+        Assert.Contains(byLink.Headers.GetValues("Set-Cookie"), c => c.Contains("c%3Dde"));
+        Assert.Equal("en", await LanguageOfAsync(TestData.Seller1));
+
+        var forged = await client.Http.PostAsync("culture/set", new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "de", ["redirectUri"] = "/" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("en", await LanguageOfAsync(TestData.Seller1));
+
+        var bySwitch = await client.PostFromPageAsync("/", "culture/set", new Dictionary<string, string> { ["culture"] = "de", ["redirectUri"] = "/" });
+        Assert.Equal(HttpStatusCode.Redirect, bySwitch.StatusCode);
+        Assert.Equal("de", await LanguageOfAsync(TestData.Seller1));
+    }
+
+    private async Task<string> LanguageOfAsync(string email)
+    {
+        await using var db = await _app.DbAsync();
+        return (await db.Users.AsNoTracking().SingleAsync(u => u.Email == email)).Language;
+    }
+
+    [Fact]
     public async Task ForgotPassword_GivesTheSameAnswer_AndSendsOnlyForAnExistingAccount()
     {
         using var client = new StaffHttpClient(_app.BaseAddress);

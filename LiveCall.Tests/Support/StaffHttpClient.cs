@@ -34,6 +34,16 @@ public sealed partial class StaffHttpClient : IDisposable
         return (response, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Posts <paramref name="fields"/> to <paramref name="action"/> with the antiforgery token of the page <paramref name="path"/> (a form in its layout).</summary>
+    public async Task<HttpResponseMessage> PostFromPageAsync(string path, string action, IDictionary<string, string> fields)
+    {
+        var page = await _http.GetStringAsync(path);
+        var token = TokenPattern().Match(page);
+        if (!token.Success) throw new InvalidOperationException($"No antiforgery token on {path}");
+        var content = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await _http.PostAsync(action, new FormUrlEncodedContent(content));
+    }
+
     public async Task<(HttpResponseMessage Response, string Body)> LoginAsync(string email, string password) =>
         await SubmitFormAsync("account/login", "login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 
