@@ -11,6 +11,11 @@ public static class InfrastructureExtensions
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        // `docker stop` sends SIGTERM and kills 10 s later: stop within 8 s, whatever is still open then is cut off (calls
+        // reconnect to the next instance). Nothing of ours holds a stop: SSE streams and the outbox end on stopping.
+        // DOTNET_shutdownTimeoutSeconds (the host's own setting) still wins.
+        if (builder.Configuration["shutdownTimeoutSeconds"] is null)
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices(o =>
         {

@@ -34,6 +34,27 @@ public sealed class OutboxWorkerTests
     }
 
     [Fact]
+    public async Task Shutdown_DuringASend_LeavesTheMessageDueAgainAtOnce_NotHeldForItsLease()
+    {
+        using var hanging = new HangingProvider();
+        await using var h = await ServiceHost.StartAsync(o => o.AddSettings(VonageStandIn.Settings(new Uri($"http://127.0.0.1:{hanging.Port}/"))));
+        var dealer = (await h.Data.AddDealerAsync()).Id;
+        var queued = await h.Get<NotificationOutbox>().EnqueueSmsAsync(new SmsRequest("+4915112345678", "Hello", OutboxPurpose.Other, dealer, null), CancellationToken.None);
+        using var stopping = new CancellationTokenSource();
+
+        var dispatch = h.Get<OutboxDispatcher>().DispatchDueAsync(stopping.Token);
+        await Eventually.SignalAsync(hanging.Connected, TimeSpan.FromSeconds(10), "the send to reach the provider");
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatch);
+
+        var message = await h.Data.MessageAsync(queued.MessageId!.Value);
+        Assert.Equal(OutboxStatus.Queued, message.Status);
+        Assert.Null(message.LeaseOwner);
+        Assert.True(message.NextAttemptUtc <= h.Time.GetUtcNow().UtcDateTime);
+        Assert.Contains("Interrupted", message.LastError);
+    }
+
+    [Fact]
     public async Task Start_WithVonageKeyButNoSender_FailsValidation() =>
         await Assert.ThrowsAsync<OptionsValidationException>(() => ServiceHost.StartAsync(o => o.Settings["Vonage:ApiKey"] = "key-only"));
 

@@ -76,6 +76,16 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>SIGTERM, as <c>docker stop</c> sends it: the app shuts down by its own code.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>The exit code once <see cref="Exited"/> has completed.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>SIGKILL for the app and anything it started, then waits until it is gone.</summary>
     public async Task KillAsync()
     {

@@ -39,16 +39,21 @@ public static class CustomerStatusEndpoints
     }
 
     private static async Task<IResult> EventsAsync(Guid callId, HttpContext context, CustomerCalls calls, ILiveEventBus bus, IStringLocalizer<Ui> T,
-        TimeProvider time, CancellationToken cancellationToken)
+        TimeProvider time, IHostApplicationLifetime app, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "no-store";
         if (await calls.OfTokenAsync(CustomerCookie.Read(context), callId, cancellationToken) is null) return CustomerCallEndpoints.NotYours(T);
         context.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(StreamAsync(callId, calls, bus, time, cancellationToken));
+        return TypedResults.ServerSentEvents(StreamAsync(callId, calls, bus, time, app.ApplicationStopping, cancellationToken));
     }
 
+    /// <summary>
+    /// The call's state as it changes, until it is final, the client goes, <see cref="MaxStream"/> passes or the app stops.
+    /// On stopping the stream ends at once (the browser's EventSource reconnects, to this instance once it is back or to
+    /// another), so that open streams never hold a shutdown.
+    /// </summary>
     private static async IAsyncEnumerable<SseItem<CustomerCallView>> StreamAsync(Guid callId, CustomerCalls calls, ILiveEventBus bus, TimeProvider time,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        CancellationToken stopping, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         // Subscribe before reading the state, so a change between the two is not missed.
@@ -61,7 +66,7 @@ public static class CustomerStatusEndpoints
                 return Task.CompletedTask;
             });
         using var maxStream = new CancellationTokenSource(MaxStream, time);
-        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, maxStream.Token);
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, maxStream.Token, stopping);
 
         CustomerCallView? last = null;
         while (!lifetime.IsCancellationRequested)

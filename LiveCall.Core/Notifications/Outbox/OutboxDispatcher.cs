@@ -29,10 +29,37 @@ public sealed partial class OutboxDispatcher(
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var claimed = await ClaimAsync(cancellationToken);
-        await Parallel.ForEachAsync(claimed,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
-            async (message, ct) => await DeliverAsync(message, ct));
+        try
+        {
+            await Parallel.ForEachAsync(claimed,
+                new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
+                async (message, ct) => await DeliverAsync(message, ct));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await ReleaseAsync(claimed.Select(m => m.Id).ToList());
+            throw;
+        }
         return claimed.Count;
+    }
+
+    /// <summary>
+    /// The app is stopping: what this worker claimed and did not finish (a send cut off, or not begun) is due again at once,
+    /// for the next instance or start, instead of waiting out its lease. A send cut off may have reached the provider:
+    /// the outbox id goes with it as the idempotency key, as after a crash.
+    /// </summary>
+    private async Task ReleaseAsync(IReadOnlyList<Guid> ids)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var released = await db.Outbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == WorkerId && m.Status == OutboxStatus.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Queued)
+                .SetProperty(m => m.NextAttemptUtc, now)
+                .SetProperty(m => m.LastError, "Interrupted: the app stopped during the send")
+                .SetProperty(m => m.LeaseOwner, (string?)null)
+                .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
+        if (released > 0) LogReleased(released);
     }
 
     /// <summary>Claims up to a batch of due messages for this worker (exposed for crash tests).</summary>
@@ -184,6 +211,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sender for outbox {MessageId} ({Channel}) threw")]
     private partial void LogSenderCrashed(Exception ex, Guid messageId, OutboxChannel channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: {Count} claimed outbox messages are due again at once")]
+    private partial void LogReleased(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel} paused by the provider until {Until:o}")]
     private partial void LogChannelPaused(OutboxChannel channel, DateTimeOffset until);
