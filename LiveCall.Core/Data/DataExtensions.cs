@@ -25,6 +25,9 @@ public static class DataExtensions
         services.AddSingleton<DemoSeeder>();
         services.AddValidatedOptions<SecretsOptions>(SecretsOptions.Section);
         services.AddSingleton<AtRestKeys>();
+        services.AddValidatedOptions<RetentionOptions>(RetentionOptions.Section);
+        services.AddSingleton<RetentionSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());
         return builder;
     }
 

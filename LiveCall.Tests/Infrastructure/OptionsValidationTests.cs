@@ -35,6 +35,9 @@ public sealed class OptionsValidationTests
         { typeof(RateLimitOptions), RateLimitOptions.Section, "AccountPostsPerMinute", "-1", "RateLimits:AccountPostsPerMinute must be positive." },
         { typeof(AccountOptions), AccountOptions.Section, "ResetLinkLifetime", "00:00:10", "Accounts:ResetLinkLifetime must be between 5 minutes and 2 days." },
         { typeof(DemoSeedOptions), DemoSeedOptions.Section, "DemoPassword", "short", "Seed:DemoPassword must have at least 8 characters." },
+        { typeof(RetentionOptions), RetentionOptions.Section, "CustomerContacts", "00:10:00", "Retention:CustomerContacts must be between 1.00:00:00 and 3650.00:00:00." },
+        { typeof(RetentionOptions), RetentionOptions.Section, "WebhookEvents", "1.00:00:00", "Retention:WebhookEvents must be at least 3.00:00:00: providers retry a webhook for up to three days." },
+        { typeof(SignalingOptions), SignalingOptions.Section, "StaffRecheckInterval", "00:00:00.100", "Signaling:StaffRecheckInterval must be between 00:00:01 and 00:05:00." },
     };
 
     [Theory]
