@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing (Debian's Chromium
 # for the browser tests, redis-server for the scale-out tests), then prints "N passed, N failed" alone
-# on the last line. First checks the vendored browser libraries against package-lock.json (when node and
+# on the last line (the scan of the run's log for secrets included). First checks the vendored browser libraries against package-lock.json (when node and
 # npm are installed); a drift counts as one failure. Exit code: dotnet test's, or 1 after a drift.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -29,8 +29,18 @@ scripts/check-browser-libraries.sh || libraries=$?
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
-dotnet test LiveCall.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
+# Every app the tests start logs into one file; afterwards LogScanTests reads it whole for tokens, phone numbers,
+# passwords and message text (a second, filtered run of one test, counted like the others).
+run_log="$(pwd)/artifacts/logs/test-run.log"
+rm -f "$run_log"
+LIVECALL_TEST_LOG="$run_log" dotnet test LiveCall.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
 code=$?
+if [ -f "$run_log" ]; then
+  LIVECALL_SCAN_LOG="$run_log" dotnet test LiveCall.Tests --no-build --filter "FullyQualifiedName~LogScanTests.WholeTestRun" \
+    --logger "trx;LogFileName=logscan.trx" --results-directory "$results/logscan"
+  scan=$?
+  [ "$code" -ne 0 ] || code=$scan
+fi
 
 passed=0; failed=0
 for trx in "$results"/*.trx "$results"/*/*.trx; do

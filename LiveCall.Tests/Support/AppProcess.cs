@@ -41,6 +41,7 @@ public sealed class AppProcess : IAsyncDisposable
         lock (_waiting)
         {
             _output.Enqueue(line);
+            TestLog.Append("process", line);
             foreach (var waiter in _waiting.Where(w => w.Match(line)).ToList())
             {
                 waiter.Seen.TrySetResult(line);

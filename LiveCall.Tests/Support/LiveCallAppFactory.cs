@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Support;
@@ -61,6 +62,11 @@ public sealed class LiveCallAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Customer:ApiRequestsPerMinute", "1000");
         builder.UseSetting("Customer:PageRequestsPerMinute", "1000");
         foreach (var (key, value) in Options.Settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(TestLog.Shared);
+            if (Options.Log is { } captured) logging.AddProvider(captured);
+        });
         builder.ConfigureServices(services =>
         {
             if (Options.FakeClock)

@@ -21,4 +21,7 @@ public sealed class LiveCallAppOptions
 
     /// <summary>Configuration on top of the factory's defaults (a test's own database path, limits, provider settings).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>A log of this app's own lines, for a test that reads what the app logged.</summary>
+    public TestLog? Log { get; set; }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiveCall.Tests.Support;
@@ -104,7 +105,7 @@ public sealed class ServiceHost : IAsyncLifetime, IAsyncDisposable
             ["Outbox:MaxAttempts"] = "3",
         });
         builder.Configuration.AddInMemoryCollection(_options.Settings);
-        builder.Services.AddLogging();
+        builder.Services.AddLogging(logging => logging.AddProvider(TestLog.Shared));
 
         builder.AddLiveCallFeatures();
 
