@@ -66,7 +66,7 @@ public sealed class LogScanTests(ITestOutputHelper output)
         var findings = lines.Select(l => (Line: l, Kinds: LogSecrets.Find(l))).Where(f => f.Kinds.Count > 0).ToList();
         foreach (var (line, kinds) in findings.Take(50)) output.WriteLine($"{string.Join(", ", kinds)}: {line}");
         output.WriteLine($"{lines.Length} log lines read, {findings.Count} with a secret");
-        Assert.True(lines.Length > 1000, $"only {lines.Length} lines: the run's log was not captured");
+        Assert.True(lines.Length > 100, $"only {lines.Length} lines: the run's log was not captured");
         Assert.Empty(findings);
     }
 
