@@ -4,6 +4,7 @@ using LiveCall.Core.Notifications;
 using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveCall.Tests.Notifications;
 
@@ -78,6 +79,23 @@ public sealed class SendBudgetsTests
 
         h.Time.Advance(TimeSpan.FromMinutes(61));
         Assert.True((await outbox.EnqueueEmailAsync(Email(OutboxPurpose.IncomingCall, 20), default)).Accepted);
+    }
+
+    [Fact]
+    public async Task TwoInstancesEnqueueingAtOnce_TogetherStayWithinTheBudget()
+    {
+        await using var h = await ServiceHost.StartAsync(o => o.Settings["MessageBudgets:Email:Ring:PerLocationHourly"] = "5");
+        var downtown = await h.Data.LocationAsync("downtown");
+        // Two outboxes, as two app instances have: their in-process gates do not know of each other; only the database does.
+        var outboxes = new[] { h.Get<NotificationOutbox>(), ActivatorUtilities.CreateInstance<NotificationOutbox>(h.Services) };
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => outboxes[i % 2].EnqueueEmailAsync(
+            new EmailRequest($"seller{i}@example.com", "A customer is waiting", "Accept", null, OutboxPurpose.IncomingCall, downtown.DealerId, downtown.Id), default))));
+
+        Assert.Equal(5, results.Count(r => r.Accepted));
+        Assert.All(results.Where(r => !r.Accepted), r => Assert.Equal(SendRefusal.LocationHourlyCap, r.Refusal));
+        await using var db = await h.DbAsync();
+        Assert.Equal(5, await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Queued));
+        Assert.Equal(35, await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Refused));
     }
 
     private static SmsRequest RingSms(Guid dealer, Guid location, string to) =>

@@ -93,4 +93,19 @@ public sealed class StrangerFloodTests
         Assert.Equal(smsBefore + 1, vonage.Requests.Count);
         Assert.Contains("436641234567", vonage.Requests[^1].BodyText);
     }
+
+    [Fact]
+    public async Task TwentyStartsWithOneNumberAtOnce_RingOnce()
+    {
+        await using var h = await ServiceHost.StartAsync();
+        await h.Data.OpenDashboardAsync(TestData.Seller1);
+        var incoming = h.Get<IncomingCallService>();
+
+        var starts = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => incoming.StartAsync(TestData.DemoDealer, "downtown",
+            new CustomerContactInput("Clara Kunde", "0151 2345 6789", null), new CustomerKeys($"browser-{i}", null, $"198.51.100.{i}"), default))));
+
+        Assert.Single(starts, s => s.Ringing);
+        Assert.Equal(19, starts.Count(s => s.Refusal == RingRefusal.AlreadyWaiting));
+        Assert.Single(await h.Data.CallsAsync(), c => c.CustomerContactKey is not null);
+    }
 }
