@@ -98,6 +98,25 @@ public sealed class SendBudgetsTests
         Assert.Equal(35, await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Refused));
     }
 
+    [Fact]
+    public async Task EmailInvitation_OverTheLocationsInvitationBudget_IsRefusedBeforeTheCallIsMade_AndSaysEmail()
+    {
+        await using var h = await ServiceHost.StartAsync(o => o.Settings["MessageBudgets:Email:Invitation:PerLocationHourly"] = "1");
+        var seller = await h.Data.ScopeOfAsync(TestData.Seller1);
+        var followUps = h.Get<FollowUpService>();
+        Task<FollowUpStarted> InviteAsync(string email) => followUps.StartAsync(seller, "Sam Seller", "en",
+            [new GuestInvitationInput(InvitationChannel.Email, "Gina Guest", email)], ServiceHost.PublicAddress, default);
+
+        var first = await InviteAsync("gina@example.com");
+        var second = await InviteAsync("gustav@example.com");
+
+        Assert.True(first.Succeeded);
+        Assert.Null(second.CallId);
+        Assert.Equal((SendRefusal.LocationHourlyCap, InvitationChannel.Email), (second.Refusal, second.RefusedVia));
+        Assert.Equal("FollowUp.RefusedEmail.LocationHourlyCap", App.Calls.FollowUp.FollowUpRefusal.Key(second.Refusal, second.RefusedVia));
+        Assert.Single(await h.Data.CallsAsync(), c => c.Kind == Core.Calls.CallKind.FollowUp);
+    }
+
     private static SmsRequest RingSms(Guid dealer, Guid location, string to) =>
         new(to, "A customer is waiting", OutboxPurpose.IncomingCall, dealer, location);
 }

@@ -11,14 +11,18 @@ using Microsoft.Extensions.Logging;
 
 namespace LiveCall.Core.Calls.FollowUp;
 
-/// <summary>The outcome of "Start call": the call, or why nothing was started (field errors or an SMS refusal).</summary>
+/// <summary>
+/// The outcome of "Start call": the call, or why nothing was started (field errors, or an SMS limit or email budget that
+/// refused the invitation of <see cref="RefusedVia"/>).
+/// </summary>
 public sealed record FollowUpStarted(Guid? CallId, FollowUpErrors? Errors, SendRefusal Refusal)
 {
     public bool Succeeded => CallId is not null;
+    public InvitationChannel RefusedVia { get; init; }
 }
 
 /// <summary>
-/// Starts an outgoing FollowUp call: checks every row and every SMS limit first (so a refusal sends
+/// Starts an outgoing FollowUp call: checks every row, every SMS limit and email budget first (so a refusal sends
 /// nothing and saves nothing), then creates the call and queues one personal invitation per guest.
 /// </summary>
 public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext> dbFactory, CallService calls, CallAccessTokens tokens,
@@ -39,10 +43,10 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
 
         var (errors, guests) = FollowUpRules.Check(rows, country);
         if (!errors.IsValid) return new FollowUpStarted(null, errors, SendRefusal.None);
-        foreach (var guest in guests.Where(g => g.Channel == InvitationChannel.Sms))
+        foreach (var guest in guests)
         {
-            var refusal = await smsGuard.CheckAsync(guest.Contact, OutboxPurpose.FollowUpInvitation, seller.UserId, locationId, dealerId, cancellationToken);
-            if (refusal != SendRefusal.None) return new FollowUpStarted(null, null, refusal);
+            var refusal = await CheckAsync(guest, seller.UserId, locationId, dealerId, cancellationToken);
+            if (refusal != SendRefusal.None) return new FollowUpStarted(null, null, refusal) { RefusedVia = guest.Channel };
         }
 
         var call = await calls.StartFollowUpAsync(seller, cancellationToken);
@@ -95,7 +99,7 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
         var (call, guest) = await FindGuestAsync(seller, callId, participantId, cancellationToken);
         if (call is null || guest?.InvitedVia is not { } channel || call.IsOver) return null;
         var invitation = new GuestInvitation(channel, guest.DisplayName, guest.InvitedContact!);
-        if (channel == InvitationChannel.Sms && await smsGuard.CheckAsync(invitation.Contact, OutboxPurpose.FollowUpInvitation, seller.UserId, call.LocationId, call.DealerId, cancellationToken) is var refusal && refusal != SendRefusal.None)
+        if (await CheckAsync(invitation, seller.UserId, call.LocationId, call.DealerId, cancellationToken) is var refusal && refusal != SendRefusal.None)
             return refusal;
         var token = await tokens.MintAsync(callId, participantId, LinkLifetime, cancellationToken);
         var brand = await branding.ResolveAsync(call.DealerId, call.LocationId, cancellationToken);
@@ -120,8 +124,8 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
             return new FollowUpStarted(null, new FollowUpErrors(mine, errors.Form), SendRefusal.None);
         }
         var guest = checkedGuests[^1]; // the new row, normalised
-        if (guest.Channel == InvitationChannel.Sms && await smsGuard.CheckAsync(guest.Contact, OutboxPurpose.FollowUpInvitation, seller.UserId, call.LocationId, call.DealerId, cancellationToken) is var refusal && refusal != SendRefusal.None)
-            return new FollowUpStarted(null, null, refusal);
+        if (await CheckAsync(guest, seller.UserId, call.LocationId, call.DealerId, cancellationToken) is var refusal && refusal != SendRefusal.None)
+            return new FollowUpStarted(null, null, refusal) { RefusedVia = guest.Channel };
         var invitation = await tokens.InviteAsync(callId, ParticipantKind.Guest, guest.Name, LinkLifetime, cancellationToken);
         await RecordAsync(invitation.ParticipantId, guest, cancellationToken);
         var brand = await branding.ResolveAsync(call.DealerId, call.LocationId, cancellationToken);
@@ -159,6 +163,12 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
         LogRevoked(logger, callId, participantId);
         return true;
     }
+
+    /// <summary>The SMS limits or the email budgets for one invitation, looked at before anything is saved (the enqueue checks again).</summary>
+    private Task<SendRefusal> CheckAsync(GuestInvitation guest, string userId, Guid locationId, Guid dealerId, CancellationToken cancellationToken) =>
+        guest.Channel == InvitationChannel.Sms
+            ? smsGuard.CheckAsync(guest.Contact, OutboxPurpose.FollowUpInvitation, userId, locationId, dealerId, cancellationToken)
+            : outbox.CheckEmailAsync(OutboxPurpose.FollowUpInvitation, locationId, dealerId, cancellationToken);
 
     private async Task SendInvitationAsync(GuestInvitation guest, string link, EffectiveBranding brand, string sellerName, string language,
         TenantScope seller, Call call, CancellationToken cancellationToken)

@@ -43,6 +43,13 @@ public sealed class NotificationOutbox(
         }, (db, m, ct) => budgets.CheckAsync(db, OutboxChannel.Email, m.Purpose, m.LocationId, m.DealerId, budgetOptions.Value.Email.GlobalHourly, ct),
             cancellationToken);
 
+    /// <summary>A look ahead at the email budgets (e.g. before a FollowUp call is created); the enqueue checks again.</summary>
+    public async Task<SendRefusal> CheckEmailAsync(OutboxPurpose purpose, Guid? locationId, Guid? dealerId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await budgets.CheckAsync(db, OutboxChannel.Email, purpose, locationId, dealerId, budgetOptions.Value.Email.GlobalHourly, cancellationToken);
+    }
+
     /// <summary>
     /// Counts and writes in one transaction: on SQLite it takes the write lock at its start (BEGIN IMMEDIATE), so no other
     /// instance can add a row between this count and this insert. The gate only spares this process's sends the lock wait.
