@@ -104,7 +104,7 @@ public static class RingBench
             heard.TrySetResult(watch.Elapsed);
             return Task.CompletedTask;
         });
-        var start = await world.Incoming.StartAsync("bench-motors", "downtown", new CustomerContactInput("Bench Customer", null, null), ct);
+        var start = await world.Incoming.StartAsync("bench-motors", "downtown", new CustomerContactInput("Bench Customer", null, null), CustomerKeys.None, ct);
         if (!start.Ringing) throw new InvalidOperationException($"The bench call did not ring: {start.Refusal}");
         return (await heard.Task, start.CallId!.Value);
     }

@@ -56,6 +56,17 @@ public sealed class Call
     public DateTime? HandledUtc { get; set; }
     public string? HandledByUserId { get; set; }
     public List<CallParticipant> Participants { get; private set; } = [];
+    /// <summary>Hashed keys of the customer who started an incoming call (see <see cref="Incoming.CustomerKeys"/>), for the customer limits.</summary>
+    public string? CustomerBrowserKey { get; private set; }
+    public string? CustomerContactKey { get; private set; }
+    public string? CustomerNetworkKey { get; private set; }
+
+    public void KeyCustomer(Incoming.CustomerKeys hashed)
+    {
+        CustomerBrowserKey = hashed.Browser;
+        CustomerContactKey = hashed.Contact;
+        CustomerNetworkKey = hashed.Network;
+    }
 
     public TimeSpan? Duration => ConnectedUtc is { } c && EndedUtc is { } e ? e - c : null;
 

@@ -78,6 +78,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.HasIndex(m => new { m.Channel, m.Recipient, m.CreatedUtc });
         b.HasIndex(m => new { m.Status, m.NextAttemptUtc });
         b.HasIndex(m => new { m.DealerId, m.CreatedUtc });
+        b.HasIndex(m => new { m.LocationId, m.CreatedUtc });
+        b.HasIndex(m => new { m.Channel, m.CreatedUtc });
         b.HasIndex(m => m.CallId);
         b.Ignore(m => m.CarriesPersonalLink);
     }
@@ -93,6 +95,9 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Calls.Call>
         b.HasIndex(c => new { c.LocationId, c.CreatedUtc });
         b.HasIndex(c => new { c.DealerId, c.CreatedUtc });
         b.HasIndex(c => c.CreatedUtc);
+        b.Property(c => c.CustomerBrowserKey).HasMaxLength(44);
+        b.Property(c => c.CustomerContactKey).HasMaxLength(44);
+        b.Property(c => c.CustomerNetworkKey).HasMaxLength(44);
         b.Ignore(c => c.Duration);
         b.Ignore(c => c.IsOver);
     }

@@ -1,3 +1,4 @@
+using LiveCall.Core.Notifications.Budgets;
 using LiveCall.Core.Notifications.Email;
 using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Notifications.Push;
@@ -24,6 +25,7 @@ public static class NotificationServices
         services.AddValidatedOptions<SendGridOptions>(SendGridOptions.Section);
         services.AddValidatedOptions<WebPushOptions>(WebPushOptions.Section);
         services.AddValidatedOptions<SmsLimitsOptions>(SmsLimitsOptions.Section);
+        services.AddValidatedOptions<MessageBudgetsOptions>(MessageBudgetsOptions.Section);
 
         services.AddHttpClient(VonageSmsSender.HttpClientName);
         services.AddHttpClient(SendGridEmailSender.HttpClientName);
@@ -39,6 +41,7 @@ public static class NotificationServices
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxStatusUpdater>();
         services.AddSingleton<SmsGuard>();
+        services.AddSingleton<SendBudgets>();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<VonageDeliveryReceipts>();
         services.AddSingleton<SendGridEventProcessor>();

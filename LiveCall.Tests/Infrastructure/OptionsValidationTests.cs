@@ -5,6 +5,7 @@ using LiveCall.Core;
 using LiveCall.Core.Calls;
 using LiveCall.Core.Calls.Incoming;
 using LiveCall.Core.Data;
+using LiveCall.Core.Notifications.Budgets;
 using LiveCall.Core.Notifications.Email;
 using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Core.Notifications.Push;
@@ -28,6 +29,14 @@ public sealed class OptionsValidationTests
         { typeof(SendGridOptions), SendGridOptions.Section, "BaseUrl", "not a url", "SendGrid:BaseUrl must be an absolute http(s) URL." },
         { typeof(WebPushOptions), WebPushOptions.Section, "Subject", "webmaster", "WebPush:Subject must be a mailto: or https: URI." },
         { typeof(SmsLimitsOptions), SmsLimitsOptions.Section, "AllowedCountries:0", "DEU", "SmsLimits:AllowedCountries entry 'DEU' must be a two-letter country code." },
+        { typeof(MessageBudgetsOptions), MessageBudgetsOptions.Section, "Sms:Ring:PerLocationHourly", "-1", "MessageBudgets:Sms:Ring:PerLocationHourly must not be negative." },
+        { typeof(MessageBudgetsOptions), MessageBudgetsOptions.Section, "Sms:Invitation:PerLocationDaily", "10", "MessageBudgets:Sms:Invitation:PerLocationDaily must not be less than MessageBudgets:Sms:Invitation:PerLocationHourly." },
+        { typeof(MessageBudgetsOptions), MessageBudgetsOptions.Section, "Email:Ring:PerDealerHourly", "5", "MessageBudgets:Email:Ring:PerDealerHourly must not be less than MessageBudgets:Email:Ring:PerLocationHourly." },
+        { typeof(MessageBudgetsOptions), MessageBudgetsOptions.Section, "Email:Account:PerDealerDaily", "1", "MessageBudgets:Email:Account:PerDealerDaily must not be less than MessageBudgets:Email:Account:PerDealerHourly." },
+        { typeof(MessageBudgetsOptions), MessageBudgetsOptions.Section, "Email:GlobalHourly", "-5", "MessageBudgets:Email:GlobalHourly must not be negative." },
+        { typeof(RingLimitsOptions), RingLimitsOptions.Section, "PerCustomerHourly", "0", "RingLimits:PerCustomerHourly must be at least 1." },
+        { typeof(RingLimitsOptions), RingLimitsOptions.Section, "PerNetworkAtOnce", "0", "RingLimits:PerNetworkAtOnce must be at least 1." },
+        { typeof(RingLimitsOptions), RingLimitsOptions.Section, "PerNetworkHourly", "1", "RingLimits:PerNetworkHourly must not be less than RingLimits:PerNetworkAtOnce." },
         { typeof(EscalationOptions), EscalationOptions.Section, "PublicBaseUrl", "ftp://calls.example.com", "Escalation:PublicBaseUrl must be an absolute http(s) URL." },
         { typeof(IceOptions), IceOptions.Section, "TurnUrls:0", "turn:turn.example.com:3478", "Ice:TurnSecret is required when Ice:TurnUrls is set." },
         { typeof(SignalingOptions), SignalingOptions.Section, "MaxMessageBytes", "1000", "Signaling:MaxMessageBytes must be between 16384 and 98304." },

@@ -8,9 +8,9 @@ namespace LiveCall.Tests.Notifications;
 
 public sealed class SendGridEmailSenderTests
 {
-    private static Task<Guid> EnqueueAsync(ServiceHost h, string to = "seller@dealer.example") =>
-        h.Get<NotificationOutbox>().EnqueueEmailAsync(new EmailRequest(to, "Incoming video call", "Accept: https://x/accept", "<p>Accept</p>",
-            OutboxPurpose.IncomingCall, null, null), CancellationToken.None);
+    private static async Task<Guid> EnqueueAsync(ServiceHost h, string to = "seller@dealer.example") =>
+        (await h.Get<NotificationOutbox>().EnqueueEmailAsync(new EmailRequest(to, "Incoming video call", "Accept: https://x/accept", "<p>Accept</p>",
+            OutboxPurpose.IncomingCall, null, null), CancellationToken.None)).MessageId!.Value;
 
     [Fact]
     public async Task Send_WhenSendGridAccepts_PassesOutboxIdInCustomArgsAndMarksSent()

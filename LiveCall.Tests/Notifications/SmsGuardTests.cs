@@ -33,7 +33,7 @@ public sealed class SmsGuardTests
         var otherUser = await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345673", user: "seller-2"), default);
         await h.DispatchOutboxAsync();
 
-        Assert.Equal(SmsRefusal.UserDailyCap, refused.Refusal);
+        Assert.Equal(SendRefusal.UserDailyCap, refused.Refusal);
         Assert.Null(refused.MessageId);
         Assert.True(otherUser.Accepted);
         Assert.Equal(3, vonage.Requests.Count);
@@ -47,7 +47,7 @@ public sealed class SmsGuardTests
         await using var _ = vonage;
         await using var __ = h;
         Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345670"), default)).Accepted);
-        Assert.Equal(SmsRefusal.DealerDailyCap, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345671"), default)).Refusal);
+        Assert.Equal(SendRefusal.DealerDailyCap, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345671"), default)).Refusal);
 
         h.Time.Advance(TimeSpan.FromHours(24.1));
 
@@ -63,7 +63,7 @@ public sealed class SmsGuardTests
         var location = Guid.NewGuid();
         Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345670", location: location), default)).Accepted);
 
-        Assert.Equal(SmsRefusal.LocationDailyCap, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345671", location: location), default)).Refusal);
+        Assert.Equal(SendRefusal.LocationDailyCap, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345671", location: location), default)).Refusal);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class SmsGuardTests
         await using var __ = h;
         Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345670", user: "a"), default)).Accepted);
 
-        Assert.Equal(SmsRefusal.GlobalHourlyCap, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345671", user: "b"), default)).Refusal);
+        Assert.Equal(SendRefusal.GlobalHourlyCap, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345671", user: "b"), default)).Refusal);
         h.Time.Advance(TimeSpan.FromMinutes(61));
         Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345671", user: "b"), default)).Accepted);
     }
@@ -89,7 +89,7 @@ public sealed class SmsGuardTests
         var result = await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+447400123456"), default);
         await h.DispatchOutboxAsync();
 
-        Assert.Equal(SmsRefusal.CountryNotAllowed, result.Refusal);
+        Assert.Equal(SendRefusal.CountryNotAllowed, result.Refusal);
         Assert.Empty(vonage.Requests);
     }
 
@@ -100,8 +100,8 @@ public sealed class SmsGuardTests
         await using var _ = vonage;
         await using var __ = h;
 
-        Assert.Equal(SmsRefusal.None, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+447400123456"), default)).Refusal);
-        Assert.Equal(SmsRefusal.CountryNotAllowed, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345670"), default)).Refusal);
+        Assert.Equal(SendRefusal.None, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+447400123456"), default)).Refusal);
+        Assert.Equal(SendRefusal.CountryNotAllowed, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+4915112345670"), default)).Refusal);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class SmsGuardTests
         await using var __ = h;
         Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer), default)).Accepted);
 
-        Assert.Equal(SmsRefusal.Cooldown, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer), default)).Refusal);
+        Assert.Equal(SendRefusal.Cooldown, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer), default)).Refusal);
         h.Time.Advance(TimeSpan.FromSeconds(31));
         Assert.True((await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer), default)).Accepted);
     }
@@ -124,7 +124,7 @@ public sealed class SmsGuardTests
         await using var _ = vonage;
         await using var __ = h;
 
-        Assert.Equal(SmsRefusal.InvalidNumber, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+999123"), default)).Refusal);
+        Assert.Equal(SendRefusal.InvalidNumber, (await h.Get<NotificationOutbox>().EnqueueSmsAsync(Sms(dealer, "+999123"), default)).Refusal);
     }
 
     [Fact]

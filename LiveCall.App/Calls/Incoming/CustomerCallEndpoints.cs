@@ -5,7 +5,8 @@ using Microsoft.Extensions.Localization;
 namespace LiveCall.App.Calls.Incoming;
 
 /// <summary>
-/// The customer's actions: start a call (one per browser while it rings), cancel it, leave a callback request.
+/// The customer's actions: start a call (one per browser while it rings; the customer limits of <see cref="RingLimitsOptions"/>
+/// by browser, contact and network), cancel it, leave a callback request.
 /// Field errors come back as texts in the request's language; nothing is stored for invalid input.
 /// </summary>
 public static class CustomerCallEndpoints
@@ -39,7 +40,8 @@ public static class CustomerCallEndpoints
         if (errors.Count > 0) return Results.BadRequest(new CustomerCallView("invalid") { Errors = errors });
         if (!limiter.TryAcquire(CustomerRateLimits.ClientIp(context))) return TooMany(T);
 
-        var start = await incoming.StartAsync(dealerSlug, locationSlug, contactInput, cancellationToken);
+        var who = new CustomerKeys(CustomerBrowser.Ensure(context), null, CustomerNetwork.KeyOf(context));
+        var start = await incoming.StartAsync(dealerSlug, locationSlug, contactInput, who, cancellationToken);
         switch (start.Refusal)
         {
             case RingRefusal.None or RingRefusal.NoSellerAvailable:
@@ -57,6 +59,12 @@ public static class CustomerCallEndpoints
                 return Results.BadRequest(new CustomerCallView("invalid") { Errors = CustomerTexts.FieldErrors(start.FieldErrors, T) });
             case RingRefusal.Inactive:
                 return Inactive(T, location.Name);
+            case RingRefusal.AlreadyWaiting:
+                return Results.Json(new CustomerCallView("refused") { Message = T["Customer.Refused.AlreadyWaiting"].Value },
+                    statusCode: StatusCodes.Status409Conflict);
+            case RingRefusal.TooManyCalls:
+                context.Response.Headers.RetryAfter = "600";
+                return Results.Text(T["Customer.Refused.TooManyCalls"].Value, "text/plain; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
             default:
                 return Unknown(T);
         }

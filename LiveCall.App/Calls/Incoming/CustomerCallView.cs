@@ -6,7 +6,7 @@ namespace LiveCall.App.Calls.Incoming;
 /// <summary>
 /// What the customer page's script reads (start, status, the live stream). State is one of ringing, handover (ringing
 /// again: the seller who accepted did not join), accepted (with <see cref="Connected"/> once a seller is in the call),
-/// unanswered, cancelled, ended, closed, inactive, unknown, invalid.
+/// unanswered, cancelled, ended, closed, inactive, unknown, invalid, refused (this customer's call rings already: see Message).
 /// </summary>
 public sealed record CustomerCallView(string State)
 {

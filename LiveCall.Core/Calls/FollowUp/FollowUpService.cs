@@ -11,14 +11,18 @@ using Microsoft.Extensions.Logging;
 
 namespace LiveCall.Core.Calls.FollowUp;
 
-/// <summary>The outcome of "Start call": the call, or why nothing was started (field errors or an SMS refusal).</summary>
-public sealed record FollowUpStarted(Guid? CallId, FollowUpErrors? Errors, SmsRefusal Refusal)
+/// <summary>
+/// The outcome of "Start call": the call, or why nothing was started (field errors, or an SMS limit or email budget that
+/// refused the invitation of <see cref="RefusedVia"/>).
+/// </summary>
+public sealed record FollowUpStarted(Guid? CallId, FollowUpErrors? Errors, SendRefusal Refusal)
 {
     public bool Succeeded => CallId is not null;
+    public InvitationChannel RefusedVia { get; init; }
 }
 
 /// <summary>
-/// Starts an outgoing FollowUp call: checks every row and every SMS limit first (so a refusal sends
+/// Starts an outgoing FollowUp call: checks every row, every SMS limit and email budget first (so a refusal sends
 /// nothing and saves nothing), then creates the call and queues one personal invitation per guest.
 /// </summary>
 public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext> dbFactory, CallService calls, CallAccessTokens tokens,
@@ -32,17 +36,17 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
         Uri baseUri, CancellationToken cancellationToken)
     {
         if (seller.DealerId is not { } dealerId || seller.LocationId is not { } locationId)
-            return new FollowUpStarted(null, new FollowUpErrors(new Dictionary<(int, string), string>(), NoLocation), SmsRefusal.None);
+            return new FollowUpStarted(null, new FollowUpErrors(new Dictionary<(int, string), string>(), NoLocation), SendRefusal.None);
         string country;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             country = await db.Locations.Where(l => l.Id == locationId).Select(l => l.Country).SingleAsync(cancellationToken);
 
         var (errors, guests) = FollowUpRules.Check(rows, country);
-        if (!errors.IsValid) return new FollowUpStarted(null, errors, SmsRefusal.None);
-        foreach (var guest in guests.Where(g => g.Channel == InvitationChannel.Sms))
+        if (!errors.IsValid) return new FollowUpStarted(null, errors, SendRefusal.None);
+        foreach (var guest in guests)
         {
-            var refusal = await smsGuard.CheckAsync(guest.Contact, seller.UserId, locationId, dealerId, cancellationToken);
-            if (refusal != SmsRefusal.None) return new FollowUpStarted(null, null, refusal);
+            var refusal = await CheckAsync(guest, seller.UserId, locationId, dealerId, cancellationToken);
+            if (refusal != SendRefusal.None) return new FollowUpStarted(null, null, refusal) { RefusedVia = guest.Channel };
         }
 
         var call = await calls.StartFollowUpAsync(seller, cancellationToken);
@@ -55,7 +59,7 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
         }
         LogStarted(logger, call.Id, guests.Count);
         await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State), cancellationToken);
-        return new FollowUpStarted(call.Id, null, SmsRefusal.None);
+        return new FollowUpStarted(call.Id, null, SendRefusal.None);
     }
 
     /// <summary>
@@ -90,17 +94,17 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
     }
 
     /// <summary>Sends a guest a new personal link (the previous one stops working). Refused like any SMS over a limit.</summary>
-    public async Task<SmsRefusal?> ResendAsync(TenantScope seller, string sellerName, string language, Guid callId, Guid participantId, Uri baseUri, CancellationToken cancellationToken)
+    public async Task<SendRefusal?> ResendAsync(TenantScope seller, string sellerName, string language, Guid callId, Guid participantId, Uri baseUri, CancellationToken cancellationToken)
     {
         var (call, guest) = await FindGuestAsync(seller, callId, participantId, cancellationToken);
         if (call is null || guest?.InvitedVia is not { } channel || call.IsOver) return null;
         var invitation = new GuestInvitation(channel, guest.DisplayName, guest.InvitedContact!);
-        if (channel == InvitationChannel.Sms && await smsGuard.CheckAsync(invitation.Contact, seller.UserId, call.LocationId, call.DealerId, cancellationToken) is var refusal && refusal != SmsRefusal.None)
+        if (await CheckAsync(invitation, seller.UserId, call.LocationId, call.DealerId, cancellationToken) is var refusal && refusal != SendRefusal.None)
             return refusal;
         var token = await tokens.MintAsync(callId, participantId, LinkLifetime, cancellationToken);
         var brand = await branding.ResolveAsync(call.DealerId, call.LocationId, cancellationToken);
         await SendInvitationAsync(invitation, new Uri(baseUri, $"j/{token.Token}").ToString(), brand, sellerName, language, seller, call, cancellationToken);
-        return SmsRefusal.None;
+        return SendRefusal.None;
     }
 
     /// <summary>Invites one more guest into a running call (up to the form's limit of guests).</summary>
@@ -108,7 +112,7 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var call = await db.Calls.AsNoTracking().SingleOrDefaultAsync(c => c.Id == callId, cancellationToken);
-        if (call is null || call.IsOver || !seller.CanSeeLocation(call.DealerId, call.LocationId)) return new FollowUpStarted(null, null, SmsRefusal.None);
+        if (call is null || call.IsOver || !seller.CanSeeLocation(call.DealerId, call.LocationId)) return new FollowUpStarted(null, null, SendRefusal.None);
         var existing = await db.CallParticipants.AsNoTracking().Where(p => p.CallId == callId && p.InvitedVia != null)
             .Select(p => new GuestInvitationInput(p.InvitedVia!.Value, p.DisplayName, p.InvitedContact)).ToListAsync(cancellationToken);
         var country = await db.Locations.Where(l => l.Id == call.LocationId).Select(l => l.Country).SingleAsync(cancellationToken);
@@ -117,16 +121,16 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
         if (!errors.IsValid)
         {
             var mine = errors.Fields.Where(f => f.Key.Row == existing.Count).ToDictionary(f => (0, f.Key.Field), f => f.Value);
-            return new FollowUpStarted(null, new FollowUpErrors(mine, errors.Form), SmsRefusal.None);
+            return new FollowUpStarted(null, new FollowUpErrors(mine, errors.Form), SendRefusal.None);
         }
         var guest = checkedGuests[^1]; // the new row, normalised
-        if (guest.Channel == InvitationChannel.Sms && await smsGuard.CheckAsync(guest.Contact, seller.UserId, call.LocationId, call.DealerId, cancellationToken) is var refusal && refusal != SmsRefusal.None)
-            return new FollowUpStarted(null, null, refusal);
+        if (await CheckAsync(guest, seller.UserId, call.LocationId, call.DealerId, cancellationToken) is var refusal && refusal != SendRefusal.None)
+            return new FollowUpStarted(null, null, refusal) { RefusedVia = guest.Channel };
         var invitation = await tokens.InviteAsync(callId, ParticipantKind.Guest, guest.Name, LinkLifetime, cancellationToken);
         await RecordAsync(invitation.ParticipantId, guest, cancellationToken);
         var brand = await branding.ResolveAsync(call.DealerId, call.LocationId, cancellationToken);
         await SendInvitationAsync(guest, new Uri(baseUri, $"j/{invitation.Token}").ToString(), brand, sellerName, language, seller, call, cancellationToken);
-        return new FollowUpStarted(callId, null, SmsRefusal.None);
+        return new FollowUpStarted(callId, null, SendRefusal.None);
     }
 
     private async Task RecordAsync(Guid participantId, GuestInvitation guest, CancellationToken cancellationToken)
@@ -159,6 +163,12 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
         LogRevoked(logger, callId, participantId);
         return true;
     }
+
+    /// <summary>The SMS limits or the email budgets for one invitation, looked at before anything is saved (the enqueue checks again).</summary>
+    private Task<SendRefusal> CheckAsync(GuestInvitation guest, string userId, Guid locationId, Guid dealerId, CancellationToken cancellationToken) =>
+        guest.Channel == InvitationChannel.Sms
+            ? smsGuard.CheckAsync(guest.Contact, OutboxPurpose.FollowUpInvitation, userId, locationId, dealerId, cancellationToken)
+            : outbox.CheckEmailAsync(OutboxPurpose.FollowUpInvitation, locationId, dealerId, cancellationToken);
 
     private async Task SendInvitationAsync(GuestInvitation guest, string link, EffectiveBranding brand, string sellerName, string language,
         TenantScope seller, Call call, CancellationToken cancellationToken)

@@ -1,6 +1,10 @@
 namespace LiveCall.Core.Calls.Incoming;
 
-public enum RingRefusal { None, UnknownLocation, Closed, NoSellerAvailable, InvalidName, Inactive }
+/// <summary>
+/// Why no call rings. <see cref="AlreadyWaiting"/>: this customer's call of the location rings already; <see cref="TooManyCalls"/>:
+/// over the hourly limits of <see cref="RingLimitsOptions"/> (nothing was recorded for either).
+/// </summary>
+public enum RingRefusal { None, UnknownLocation, Closed, NoSellerAvailable, InvalidName, Inactive, AlreadyWaiting, TooManyCalls }
 
 /// <summary>
 /// The answer to a customer's "Start video call": the ringing call and the customer's access token, or

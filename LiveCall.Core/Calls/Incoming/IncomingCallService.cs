@@ -14,20 +14,21 @@ namespace LiveCall.Core.Calls.Incoming;
 /// call whose seller does not join in time rings the others again (IncomingCallService.Handover.cs).
 /// </summary>
 public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbContext> dbFactory, CallAccessTokens tokens, ILiveEventBus bus,
-    RingEscalations escalation, RingEnd ringEnd, TimeProvider time, ILogger<IncomingCallService> logger)
+    RingEscalations escalation, RingEnd ringEnd, CustomerLimits limits, TimeProvider time, ILogger<IncomingCallService> logger)
 {
     public const int MaxCustomerNameLength = 80;
     /// <summary>The customer's link to their own call lives a little longer than any ring plus a long talk.</summary>
     public static readonly TimeSpan CustomerAccessLifetime = TimeSpan.FromHours(4);
 
     public Task<RingStart> StartAsync(string dealerSlug, string locationSlug, string customerName, CancellationToken cancellationToken) =>
-        StartAsync(dealerSlug, locationSlug, new CustomerContactInput(customerName, null, null), cancellationToken);
+        StartAsync(dealerSlug, locationSlug, new CustomerContactInput(customerName, null, null), CustomerKeys.None, cancellationToken);
 
     /// <summary>
-    /// The customer pressed "Start video call": checks the fields, the location and its opening hours, records the call
-    /// and rings every available seller (toast via the live bus, the other channels via <see cref="RingEscalations"/>).
+    /// The customer pressed "Start video call": checks the fields, the location and its opening hours and the customer's
+    /// limits (<paramref name="who"/>: browser and network as the endpoint saw them; the contact is added here), records the
+    /// call and rings every available seller (toast via the live bus, the other channels via <see cref="RingEscalations"/>).
     /// </summary>
-    public async Task<RingStart> StartAsync(string dealerSlug, string locationSlug, CustomerContactInput customer, CancellationToken cancellationToken)
+    public async Task<RingStart> StartAsync(string dealerSlug, string locationSlug, CustomerContactInput customer, CustomerKeys who, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var location = await db.Locations.AsNoTracking().Include(l => l.Dealer)
@@ -51,10 +52,23 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
         var customerParticipant = new CallParticipant(call.Id, ParticipantKind.Customer, contact.Name, null);
         var customerToken = tokens.GrantNew(customerParticipant, CustomerAccessLifetime);
         RecordContact(customerParticipant, contact);
-        db.Calls.Add(call);
-        db.CallParticipants.Add(customerParticipant);
-        db.RingTargets.AddRange(sellers.Select(id => new RingTarget(call.Id, id)));
-        await db.SaveChangesAsync(cancellationToken);
+        var keys = (who with { Contact = (contact.Phone ?? contact.Email)?.ToLowerInvariant() }).Hashed();
+        call.KeyCustomer(keys);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Counted and recorded under one write lock: two starts of the same customer cannot both see room for one more.
+            var over = await limits.CheckAsync(db, location.Id, keys, now.UtcDateTime, cancellationToken);
+            if (over != RingRefusal.None)
+            {
+                LogCustomerLimit(logger, location.Id, over);
+                return RingStart.Refused(over);
+            }
+            db.Calls.Add(call);
+            db.CallParticipants.Add(customerParticipant);
+            db.RingTargets.AddRange(sellers.Select(id => new RingTarget(call.Id, id)));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         if (sellers.Count == 0)
         {
             await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State), cancellationToken);
@@ -196,6 +210,9 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
         }
         return changed + await HandOverDueAsync(now, cancellationToken);
     }
+
+    [LoggerMessage(LogLevel.Warning, "Customer start at location {LocationId} refused: {Refusal}")]
+    private static partial void LogCustomerLimit(ILogger logger, Guid locationId, RingRefusal refusal);
 
     [LoggerMessage(LogLevel.Information, "Incoming call {CallId} rings {SellerCount} sellers")]
     private static partial void LogRinging(ILogger logger, Guid callId, int sellerCount);

@@ -11,6 +11,8 @@ public static class IncomingCallServices
     public static IServiceCollection AddIncomingCallServices(this IServiceCollection services)
     {
         services.AddValidatedOptions<EscalationOptions>(EscalationOptions.Section);
+        services.AddValidatedOptions<RingLimitsOptions>(RingLimitsOptions.Section);
+        services.AddSingleton<CustomerLimits>();
         services.AddSingleton<IncomingCallService>();
         services.AddSingleton<RingEnd>();
         services.AddSingleton<CallbackService>();

@@ -57,9 +57,10 @@ public sealed partial class RingEscalations(
             if (!string.IsNullOrEmpty(seller.Email))
             {
                 var email = EmailTemplateRenderer.Render(new EmailBrand(brand.DisplayName, brand.PrimaryColor, null), texts.Email(link), seller.Language);
-                await outbox.EnqueueEmailAsync(new EmailRequest(seller.Email, email.Subject, email.Text, email.Html, OutboxPurpose.IncomingCall,
+                var queued = await outbox.EnqueueEmailAsync(new EmailRequest(seller.Email, email.Subject, email.Text, email.Html, OutboxPurpose.IncomingCall,
                     ring.DealerId, ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.StartedUtc + location.EmailDelay, ExpiresUtc: ring.RingEndsUtc), cancellationToken);
-                reached.Add(seller.Id);
+                if (queued.Accepted) reached.Add(seller.Id);
+                else LogEmailRefused(logger, ring.CallId, seller.Id, queued.Refusal);
             }
         }
         LogEscalated(logger, ring.CallId, sellers.Count);
@@ -134,7 +135,10 @@ public sealed partial class RingEscalations(
     private static partial void LogEscalated(ILogger logger, Guid callId, int sellerCount);
 
     [LoggerMessage(LogLevel.Warning, "Incoming call {CallId}: SMS to user {UserId} refused ({Refusal})")]
-    private static partial void LogSmsRefused(ILogger logger, Guid callId, string userId, Notifications.Sms.SmsRefusal refusal);
+    private static partial void LogSmsRefused(ILogger logger, Guid callId, string userId, SendRefusal refusal);
+
+    [LoggerMessage(LogLevel.Warning, "Incoming call {CallId}: email to user {UserId} refused ({Refusal})")]
+    private static partial void LogEmailRefused(ILogger logger, Guid callId, string userId, SendRefusal refusal);
 
     [LoggerMessage(LogLevel.Information, "Incoming call {CallId}: {Count} queued escalations withdrawn")]
     private static partial void LogWithdrawn(ILogger logger, Guid callId, int count);

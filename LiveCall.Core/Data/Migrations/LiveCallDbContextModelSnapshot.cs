@@ -36,6 +36,18 @@ namespace LiveCall.Core.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomerBrowserKey")
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerContactKey")
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerNetworkKey")
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DealerId")
                         .HasColumnType("TEXT");
 
@@ -479,6 +491,9 @@ namespace LiveCall.Core.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Refusal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RequestedByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -507,7 +522,11 @@ namespace LiveCall.Core.Data.Migrations
 
                     b.HasIndex("ProviderMessageId");
 
+                    b.HasIndex("Channel", "CreatedUtc");
+
                     b.HasIndex("DealerId", "CreatedUtc");
+
+                    b.HasIndex("LocationId", "CreatedUtc");
 
                     b.HasIndex("Status", "NextAttemptUtc");
 

@@ -1,60 +1,80 @@
 using System.Text.Json;
 using LiveCall.Core.Data;
+using LiveCall.Core.Notifications.Budgets;
 using LiveCall.Core.Notifications.Sms;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LiveCall.Core.Notifications.Outbox;
 
 /// <summary>
-/// The one way to send SMS, email and push: writes durable outbox rows (delivered by the
-/// <see cref="OutboxWorker"/>) and wakes the worker. SMS pass the <see cref="SmsGuard"/> first.
+/// The one way to send SMS, email and push: writes durable outbox rows (delivered by the <see cref="OutboxWorker"/>) and wakes
+/// the worker. SMS pass the <see cref="SmsGuard"/>, email the <see cref="SendBudgets"/> first; a refused message is kept as
+/// <see cref="OutboxStatus.Refused"/> with its reason and reaches no provider.
 /// </summary>
 public sealed class NotificationOutbox(
     IDbContextFactory<LiveCallDbContext> dbFactory,
     SmsGuard smsGuard,
+    SendBudgets budgets,
+    IOptions<MessageBudgetsOptions> budgetOptions,
     OutboxSignal signal,
     TimeProvider time)
 {
-    private readonly SemaphoreSlim _smsGate = new(1, 1);
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Queues an SMS unless a limit refuses it; a refused SMS is not stored and reaches no provider.</summary>
-    public async Task<SmsEnqueueResult> EnqueueSmsAsync(SmsRequest request, CancellationToken cancellationToken)
-    {
-        // Serialised so that two sends in this process cannot both slip under a cap.
-        await _smsGate.WaitAsync(cancellationToken);
-        try
+    public Task<EnqueueResult> EnqueueSmsAsync(SmsRequest request, CancellationToken cancellationToken) =>
+        EnqueueCheckedAsync(new OutboxMessage(OutboxChannel.Sms, request.Purpose, request.ToE164, null, request.Text, null,
+            request.DealerId, request.LocationId, Now(), request.NotBeforeUtc)
         {
-            var refusal = await smsGuard.CheckAsync(request.ToE164, request.RequestedByUserId, request.LocationId, request.DealerId, cancellationToken);
-            if (refusal != SmsRefusal.None) return new SmsEnqueueResult(null, refusal);
-            var message = new OutboxMessage(OutboxChannel.Sms, request.Purpose, request.ToE164, null, request.Text, null,
-                request.DealerId, request.LocationId, Now(), request.NotBeforeUtc)
-            {
-                UserId = request.RecipientUserId,
-                RequestedByUserId = request.RequestedByUserId,
-                CallId = request.CallId,
-                ExpiresUtc = request.ExpiresUtc,
-            };
-            await SaveAsync([message], cancellationToken);
-            return new SmsEnqueueResult(message.Id, SmsRefusal.None);
-        }
-        finally
-        {
-            _smsGate.Release();
-        }
-    }
+            UserId = request.RecipientUserId,
+            RequestedByUserId = request.RequestedByUserId,
+            CallId = request.CallId,
+            ExpiresUtc = request.ExpiresUtc,
+        }, (db, m, ct) => smsGuard.CheckAsync(db, m.Recipient, m.Purpose, m.RequestedByUserId, m.LocationId, m.DealerId, ct), cancellationToken);
 
-    public async Task<Guid> EnqueueEmailAsync(EmailRequest request, CancellationToken cancellationToken)
-    {
-        var message = new OutboxMessage(OutboxChannel.Email, request.Purpose, request.To.Trim(), request.Subject, request.TextBody,
+    public Task<EnqueueResult> EnqueueEmailAsync(EmailRequest request, CancellationToken cancellationToken) =>
+        EnqueueCheckedAsync(new OutboxMessage(OutboxChannel.Email, request.Purpose, request.To.Trim(), request.Subject, request.TextBody,
             request.HtmlBody, request.DealerId, request.LocationId, Now(), request.NotBeforeUtc)
         {
             UserId = request.RecipientUserId,
             RequestedByUserId = request.RequestedByUserId,
             CallId = request.CallId,
             ExpiresUtc = request.ExpiresUtc,
-        };
-        await SaveAsync([message], cancellationToken);
-        return message.Id;
+        }, (db, m, ct) => budgets.CheckAsync(db, OutboxChannel.Email, m.Purpose, m.LocationId, m.DealerId, budgetOptions.Value.Email.GlobalHourly, ct),
+            cancellationToken);
+
+    /// <summary>A look ahead at the email budgets (e.g. before a FollowUp call is created); the enqueue checks again.</summary>
+    public async Task<SendRefusal> CheckEmailAsync(OutboxPurpose purpose, Guid? locationId, Guid? dealerId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await budgets.CheckAsync(db, OutboxChannel.Email, purpose, locationId, dealerId, budgetOptions.Value.Email.GlobalHourly, cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts and writes in one transaction: on SQLite it takes the write lock at its start (BEGIN IMMEDIATE), so no other
+    /// instance can add a row between this count and this insert. The gate only spares this process's sends the lock wait.
+    /// </summary>
+    private async Task<EnqueueResult> EnqueueCheckedAsync(OutboxMessage message,
+        Func<LiveCallDbContext, OutboxMessage, CancellationToken, Task<SendRefusal>> check, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var refusal = await check(db, message, cancellationToken);
+            if (refusal != SendRefusal.None) message.Refuse(refusal);
+            db.Outbox.Add(message);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (refusal != SendRefusal.None) return new EnqueueResult(null, refusal);
+            signal.Notify();
+            return new EnqueueResult(message.Id, SendRefusal.None);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>Queues one push message per subscribed device of the user; returns their ids (none when no device is subscribed).</summary>

@@ -20,6 +20,8 @@ public enum OutboxStatus
     NotSent = 6,
     /// <summary>Withdrawn before sending (e.g. the call was answered before an escalation was due).</summary>
     Cancelled = 7,
+    /// <summary>Never queued: a limit or budget refused it; the reason is in <see cref="OutboxMessage.Refusal"/>. Not counted against budgets.</summary>
+    Refused = 8,
 }
 
 /// <summary>What a message is for; tells the Outbox page whether it carries a personal link.</summary>
@@ -82,6 +84,15 @@ public sealed class OutboxMessage
     /// the app was down). Null: no expiry.
     /// </summary>
     public DateTime? ExpiresUtc { get; set; }
+    /// <summary>Why a limit or budget refused this message (<see cref="OutboxStatus.Refused"/>); null for every other status.</summary>
+    public SendRefusal? Refusal { get; private set; }
+
+    /// <summary>Keeps the message as refused instead of queued: it reaches no provider and the Outbox page says why.</summary>
+    public void Refuse(SendRefusal refusal)
+    {
+        Status = OutboxStatus.Refused;
+        Refusal = refusal;
+    }
 
     /// <summary>Messages with a personal sign-in or join link.</summary>
     public bool CarriesPersonalLink => Purpose is OutboxPurpose.Activation or OutboxPurpose.PasswordReset

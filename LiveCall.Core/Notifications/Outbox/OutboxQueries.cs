@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveCall.Core.Notifications.Outbox;
 
 public sealed record OutboxRow(Guid Id, OutboxChannel Channel, OutboxPurpose Purpose, OutboxStatus Status, string Recipient, string? Subject,
-    string Body, DateTime CreatedUtc, DateTime? SentUtc, int Attempts, string? LastError);
+    string Body, DateTime CreatedUtc, DateTime? SentUtc, int Attempts, string? LastError, SendRefusal? Refusal = null);
 
 /// <summary>The admin Outbox page's reading side, scoped like everything else.</summary>
 public sealed class OutboxQueries(IDbContextFactory<LiveCallDbContext> dbFactory)
@@ -27,7 +27,7 @@ public sealed class OutboxQueries(IDbContextFactory<LiveCallDbContext> dbFactory
         var rows = await query.OrderByDescending(m => m.CreatedUtc).Skip(Math.Max(0, page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new Page<OutboxRow>(rows.Select(m => new OutboxRow(m.Id, m.Channel, m.Purpose, m.Status, m.Recipient, m.Subject,
             // A personal link that a provider delivered is the recipient's alone: it is shown only while the message was never sent.
-            m.CarriesPersonalLink && m.Status is not (OutboxStatus.NotSent or OutboxStatus.Queued) ? HiddenBody : m.TextBody,
-            m.CreatedUtc, m.SentUtc, m.Attempts, m.LastError)).ToList(), total);
+            m.CarriesPersonalLink && m.Status is not (OutboxStatus.NotSent or OutboxStatus.Queued or OutboxStatus.Refused) ? HiddenBody : m.TextBody,
+            m.CreatedUtc, m.SentUtc, m.Attempts, m.LastError, m.Refusal)).ToList(), total);
     }
 }

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LiveCall.Core.Notifications.Sms;
 
-/// <summary>SMS abuse limits (section "SmsLimits"). Daily caps count the last 24 hours.</summary>
+/// <summary>
+/// SMS abuse limits (section "SmsLimits") over all kinds of SMS. Daily caps count the last 24 hours. The budgets per kind
+/// (ring alerts, invitations) are <see cref="Budgets.MessageBudgetsOptions"/>.
+/// </summary>
 public sealed class SmsLimitsOptions : IValidatableObject
 {
     public const string Section = "SmsLimits";
@@ -10,6 +13,10 @@ public sealed class SmsLimitsOptions : IValidatableObject
     public int PerUserDaily { get; set; } = 100;
     public int PerLocationDaily { get; set; } = 500;
     public int PerDealerDaily { get; set; } = 2000;
+    /// <summary>
+    /// SMS of all tenants per hour. Reaching it refuses only the dealers that sent at least their share of it (this number
+    /// divided by the dealers that sent SMS in the hour), so one dealer's flood never stops another's SMS.
+    /// </summary>
     public int GlobalHourly { get; set; } = 1000;
     /// <summary>Minimum gap between two SMS to the same number.</summary>
     public TimeSpan CooldownPerNumber { get; set; } = TimeSpan.FromSeconds(10);

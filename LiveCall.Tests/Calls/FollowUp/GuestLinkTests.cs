@@ -2,7 +2,7 @@ using System.Net;
 using LiveCall.Core.Calls;
 using LiveCall.Core.Calls.FollowUp;
 using LiveCall.Core.Notifications.Outbox;
-using LiveCall.Core.Notifications.Sms;
+using LiveCall.Core.Notifications;
 using LiveCall.Core.Tenancy;
 using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -134,7 +134,7 @@ public sealed class GuestLinkTests : IAsyncLifetime
             [new GuestInvitationInput(InvitationChannel.Email, "Erika", "erika@example.com"), new GuestInvitationInput(InvitationChannel.Sms, "Moritz", "0151 34567890")],
             app.BaseAddress, default);
 
-        Assert.Equal(SmsRefusal.UserDailyCap, second.Refusal);
+        Assert.Equal(SendRefusal.UserDailyCap, second.Refusal);
         await using var db = await app.DbAsync();
         Assert.Equal(1, await db.Calls.CountAsync());
         Assert.Equal(1, await db.Outbox.CountAsync(m => m.Purpose == OutboxPurpose.FollowUpInvitation));

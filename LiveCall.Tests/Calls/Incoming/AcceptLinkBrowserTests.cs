@@ -51,7 +51,7 @@ public sealed class AcceptLinkBrowserTests(ChromiumFixture chromium, ITestOutput
 
     private async Task<Guid> CallDowntownAsync(string name = "Clara Kunde")
     {
-        var start = await _app.Get<IncomingCallService>().StartAsync("demo-motors", "downtown", new CustomerContactInput(name, null, null), default);
+        var start = await _app.Get<IncomingCallService>().StartAsync("demo-motors", "downtown", new CustomerContactInput(name, null, null), CustomerKeys.None, default);
         Assert.True(start.Ringing);
         return start.CallId!.Value;
     }

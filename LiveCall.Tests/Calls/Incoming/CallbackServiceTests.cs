@@ -36,7 +36,7 @@ public sealed class CallbackServiceTests : IAsyncLifetime
     {
         // Nobody has a dashboard open: the call is recorded as unanswered at once.
         var start = await _host.Get<IncomingCallService>().StartAsync("demo-motors", "downtown",
-            new CustomerContactInput("Clara Kunde", "0151 2345 6789", "clara@example.com"), default);
+            new CustomerContactInput("Clara Kunde", "0151 2345 6789", "clara@example.com"), CustomerKeys.None, default);
         Assert.Equal(RingRefusal.NoSellerAvailable, start.Refusal);
 
         var seller = await _host.Data.ScopeOfAsync(TestData.Seller1);

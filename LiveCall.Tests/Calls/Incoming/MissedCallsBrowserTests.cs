@@ -18,7 +18,7 @@ public sealed class MissedCallsBrowserTests(ChromiumFixture chromium) : IClassFi
     private async Task SeedAsync()
     {
         await _app.Get<IncomingCallService>().StartAsync("demo-motors", "downtown",
-            new CustomerContactInput("Clara Kunde", "0151 23456789", "clara@example.com"), default);
+            new CustomerContactInput("Clara Kunde", "0151 23456789", "clara@example.com"), CustomerKeys.None, default);
         await _app.Get<CallbackService>().CreateAsync("demo-motors", "downtown",
             new CustomerContactInput("<b>Max</b> Mustermann-Schönberger", null, "max@example.com", "Interested in the blue estate car, please call after 5 pm."),
             null, default);

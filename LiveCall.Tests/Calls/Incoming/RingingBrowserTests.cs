@@ -41,7 +41,7 @@ public sealed class RingingBrowserTests(ChromiumFixture chromium, ITestOutputHel
     }
 
     private Task<RingStart> CallDowntownAsync(string name) =>
-        Incoming.StartAsync("demo-motors", "downtown", new CustomerContactInput(name, null, null), default);
+        Incoming.StartAsync("demo-motors", "downtown", new CustomerContactInput(name, null, null), CustomerKeys.None, default);
 
     private static ILocator ToastOf(IPage page, Guid callId) => page.Locator($"{Toast}[data-call='{callId}']");
 
