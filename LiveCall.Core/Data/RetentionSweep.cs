@@ -37,6 +37,12 @@ public sealed partial class RetentionSweep(IDbContextFactory<LiveCallDbContext> 
                 .SetProperty(p => p.CustomerPhone, (string?)null)
                 .SetProperty(p => p.CustomerEmail, (string?)null)
                 .SetProperty(p => p.InvitedContact, (string?)null), cancellationToken);
+        // The hashed browser, contact and network keys of the ring limits: hashes of a phone number or an address can be guessed.
+        await db.Calls.Where(c => c.CreatedUtc < contactsBefore && (c.CustomerBrowserKey != null || c.CustomerContactKey != null || c.CustomerNetworkKey != null))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.CustomerBrowserKey, (string?)null)
+                .SetProperty(c => c.CustomerContactKey, (string?)null)
+                .SetProperty(c => c.CustomerNetworkKey, (string?)null), cancellationToken);
         var callbacks = await db.CallbackRequests
             .Where(r => r.CreatedUtc < contactsBefore && (r.Name != RemovedName || r.Phone != null || r.Email != null || r.Note != null))
             .ExecuteUpdateAsync(s => s

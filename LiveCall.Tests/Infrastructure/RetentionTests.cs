@@ -24,21 +24,22 @@ public sealed class RetentionTests
         // 100 days ago: a call with its customer's contact, a callback request, a sent and a queued email, a webhook event.
         var oldCall = await h.Data.AddCallAsync(downtown.Id, start, answeredAfter: TimeSpan.FromSeconds(10), duration: TimeSpan.FromMinutes(5));
         await h.Data.AddCustomerAsync(oldCall.Id, "Olga Old", InvitationChannel.Sms, "+4915111111111");
-        var oldSent = await outbox.EnqueueEmailAsync(Email("olga@old.test"), default);
-        var oldQueued = await outbox.EnqueueEmailAsync(Email("still@queued.test"), default);
+        var oldSent = (await outbox.EnqueueEmailAsync(Email("olga@old.test"), default)).MessageId!.Value;
+        var oldQueued = (await outbox.EnqueueEmailAsync(Email("still@queued.test"), default)).MessageId!.Value;
         await using (var db = await h.DbAsync())
         {
             db.CallbackRequests.Add(new CallbackRequest(downtown.DealerId, downtown.Id, null, "Old Caller", "+4915122222222", "old@caller.test", "call me", start.UtcDateTime));
             db.ProcessedWebhookEvents.Add(new ProcessedWebhookEvent("sendgrid", "old-event", "delivered", oldSent, start.UtcDateTime));
             await db.SaveChangesAsync();
             await db.Outbox.Where(m => m.Id == oldSent).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent));
+            await db.Calls.Where(c => c.Id == oldCall.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerContactKey, "hash-of-a-phone-number"));
         }
         h.Time.Advance(TimeSpan.FromDays(100));
         var now = h.Time.GetUtcNow();
         // Recent: the same once more.
         var newCall = await h.Data.AddCallAsync(downtown.Id, now.AddDays(-10), answeredAfter: TimeSpan.FromSeconds(10), duration: TimeSpan.FromMinutes(5));
         await h.Data.AddCustomerAsync(newCall.Id, "Rita Recent", InvitationChannel.Email, "rita@recent.test");
-        var newSent = await outbox.EnqueueEmailAsync(Email("rita@recent.test"), default);
+        var newSent = (await outbox.EnqueueEmailAsync(Email("rita@recent.test"), default)).MessageId!.Value;
         await using (var db = await h.DbAsync())
         {
             db.ProcessedWebhookEvents.Add(new ProcessedWebhookEvent("sendgrid", "new-event", "delivered", newSent, now.UtcDateTime));
@@ -64,6 +65,7 @@ public sealed class RetentionTests
         Assert.Equal("still@queued.test", (await check.Outbox.AsNoTracking().SingleAsync(m => m.Id == oldQueued)).Recipient);
         Assert.Equal("rita@recent.test", (await check.Outbox.AsNoTracking().SingleAsync(m => m.Id == newSent)).Recipient);
         Assert.Equal(["new-event"], await check.ProcessedWebhookEvents.Select(e => e.EventId).ToListAsync());
+        Assert.Null((await check.Calls.AsNoTracking().SingleAsync(c => c.Id == oldCall.Id)).CustomerContactKey);
         Assert.Equal(answeredBefore, await AnsweredAsync(h));
     }
 
