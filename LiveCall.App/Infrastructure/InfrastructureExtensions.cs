@@ -1,6 +1,10 @@
+using System.Net;
+using LiveCall.Core;
 using LiveCall.Core.Data;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -18,13 +22,38 @@ public static class InfrastructureExtensions
             o.SnackbarConfiguration.VisibleStateDuration = 5000;
         });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        AddPublicAddress(builder);
+        builder.Services.AddValidatedOptions<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section);
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((o, trusted) =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the configured proxies are believed (not even loopback, the framework's default): a client's own
+            // X-Forwarded-For would otherwise give it a fresh rate-limit key per request. With both lists empty the
+            // middleware would believe everybody, so then it reads no header at all.
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
+            foreach (var proxy in trusted.Value.KnownProxies) o.KnownProxies.Add(IPAddress.Parse(proxy));
+            foreach (var network in trusted.Value.KnownNetworks) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            o.ForwardedHeaders = o.KnownProxies.Count + o.KnownIPNetworks.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         });
         return builder;
+    }
+
+    /// <summary>One public base URL for every link (see <see cref="PublicBaseAddress"/>), and outside Development the only Host answered.</summary>
+    private static void AddPublicAddress(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<PublicAddressOptions>(PublicAddressOptions.Section)
+            .Configure<IConfiguration>((o, configuration) =>
+            {
+                if (string.IsNullOrWhiteSpace(o.PublicBaseUrl)) o.PublicBaseUrl = configuration[PublicAddressOptions.LegacyKey];
+            });
+        builder.Services.AddSingleton<IValidateOptions<PublicAddressOptions>, PublicAddressRequired>();
+        builder.Services.AddSingleton<PublicBaseAddress>();
+        if (builder.Environment.IsDevelopment() || !string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"])) return;
+        // Host filtering: the public host, and loopback for the container's health probe (links never use the Host anyway).
+        builder.Services.AddOptions<HostFilteringOptions>().Configure<IOptions<PublicAddressOptions>>((o, address) =>
+            o.AllowedHosts = [.. address.Value.BaseUri is { } uri ? [uri.Host] : Array.Empty<string>(), "localhost", "127.0.0.1", "[::1]"]);
     }
 
     public static WebApplication UseInfrastructure(this WebApplication app)

@@ -3,7 +3,6 @@ using LiveCall.App.Calls.Signaling;
 using LiveCall.App.Infrastructure;
 using LiveCall.Core;
 using LiveCall.Core.Calls;
-using LiveCall.Core.Calls.Incoming;
 using LiveCall.Core.Data;
 using LiveCall.Core.Notifications.Email;
 using LiveCall.Core.Notifications.Outbox;
@@ -28,7 +27,9 @@ public sealed class OptionsValidationTests
         { typeof(SendGridOptions), SendGridOptions.Section, "BaseUrl", "not a url", "SendGrid:BaseUrl must be an absolute http(s) URL." },
         { typeof(WebPushOptions), WebPushOptions.Section, "Subject", "webmaster", "WebPush:Subject must be a mailto: or https: URI." },
         { typeof(SmsLimitsOptions), SmsLimitsOptions.Section, "AllowedCountries:0", "DEU", "SmsLimits:AllowedCountries entry 'DEU' must be a two-letter country code." },
-        { typeof(EscalationOptions), EscalationOptions.Section, "PublicBaseUrl", "ftp://calls.example.com", "Escalation:PublicBaseUrl must be an absolute http(s) URL." },
+        { typeof(PublicAddressOptions), PublicAddressOptions.Section, "PublicBaseUrl", "ftp://calls.example.com", "App:PublicBaseUrl must be an absolute http(s) URL." },
+        { typeof(ForwardedHeadersSettings), ForwardedHeadersSettings.Section, "KnownNetworks:0", "10.0.0.0", "ForwardedHeaders:KnownNetworks entry '10.0.0.0' must be a network in CIDR notation" },
+        { typeof(ForwardedHeadersSettings), ForwardedHeadersSettings.Section, "KnownProxies:0", "proxy.local", "ForwardedHeaders:KnownProxies entry 'proxy.local' must be an IP address." },
         { typeof(IceOptions), IceOptions.Section, "TurnUrls:0", "turn:turn.example.com:3478", "Ice:TurnSecret is required when Ice:TurnUrls is set." },
         { typeof(SignalingOptions), SignalingOptions.Section, "MaxMessageBytes", "1000", "Signaling:MaxMessageBytes must be between 16384 and 98304." },
         { typeof(CustomerOptions), CustomerOptions.Section, "ApiRequestsPerMinute", "0", "Customer:ApiRequestsPerMinute must be positive." },

@@ -10,14 +10,12 @@ public static class IncomingCallServices
     /// </summary>
     public static IServiceCollection AddIncomingCallServices(this IServiceCollection services)
     {
-        services.AddValidatedOptions<EscalationOptions>(EscalationOptions.Section);
         services.AddSingleton<IncomingCallService>();
         services.AddSingleton<RingEnd>();
         services.AddSingleton<CallbackService>();
         services.AddSingleton<RingEscalations>();
         services.AddSingleton<RingAcceptLinks>();
         services.AddSingleton<LinkAcceptance>();
-        services.AddSingleton<PublicBaseAddress>();
         return services;
     }
 }
