@@ -15,7 +15,7 @@ public static class InfrastructureExtensions
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.AddConnectionSettings();
         builder.Services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
@@ -76,6 +76,9 @@ public static class InfrastructureExtensions
 
     public static WebApplication MapInfrastructure(this WebApplication app)
     {
+        // After authentication (the caps count per user too), before the circuit and signaling endpoints.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(ConnectionLimits.CircuitPath) || c.Request.Path.StartsWithSegments(ConnectionLimits.SignalingPath),
+            a => a.UseMiddleware<OriginCheck>().UseMiddleware<ConnectionLimits>());
         app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
     }

@@ -33,6 +33,8 @@ public sealed class OptionsValidationTests
         { typeof(IceOptions), IceOptions.Section, "TurnUrls:0", "turn:turn.example.com:3478", "Ice:TurnSecret is required when Ice:TurnUrls is set." },
         { typeof(SignalingOptions), SignalingOptions.Section, "MaxMessageBytes", "1000", "Signaling:MaxMessageBytes must be between 16384 and 98304." },
         { typeof(CustomerOptions), CustomerOptions.Section, "ApiRequestsPerMinute", "0", "Customer:ApiRequestsPerMinute must be positive." },
+        { typeof(ConnectionOptions), ConnectionOptions.Section, "KeepAliveInterval", "00:01:00", "Connections:ClientTimeoutInterval must be longer than Connections:KeepAliveInterval." },
+        { typeof(ConnectionOptions), ConnectionOptions.Section, "CircuitsPerAddress", "0", "Connections:CircuitsPerAddress must be at least 1." },
         { typeof(RateLimitOptions), RateLimitOptions.Section, "AccountPostsPerMinute", "-1", "RateLimits:AccountPostsPerMinute must be positive." },
         { typeof(AccountOptions), AccountOptions.Section, "ResetLinkLifetime", "00:00:10", "Accounts:ResetLinkLifetime must be between 5 minutes and 2 days." },
         { typeof(DemoSeedOptions), DemoSeedOptions.Section, "DemoPassword", "short", "Seed:DemoPassword must have at least 8 characters." },
