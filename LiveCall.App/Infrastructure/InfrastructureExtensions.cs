@@ -23,6 +23,8 @@ public static class InfrastructureExtensions
         });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         AddPublicAddress(builder);
+        // HSTS (outside Development, on HTTPS requests): half a year, so a browser that once came over HTTPS never tries HTTP.
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(180));
         builder.Services.AddValidatedOptions<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section);
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((o, trusted) =>
         {
@@ -65,12 +67,7 @@ public static class InfrastructureExtensions
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            await next();
-        });
+        app.UseSecurityHeaders();
         return app;
     }
 
