@@ -1,5 +1,6 @@
 using System.Net;
 using LiveCall.App.Infrastructure;
+using LiveCall.Core;
 using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,14 @@ public sealed class PublicAddressTests
         var mail = await db.Outbox.AsNoTracking().SingleAsync(m => m.Purpose == OutboxPurpose.PasswordReset);
         Assert.Contains(app.BaseAddress + "account/reset-password?", mail.TextBody);
         Assert.DoesNotContain("evil.example", mail.TextBody + mail.HtmlBody);
+    }
+
+    [Fact]
+    public async Task TheOldSettingName_EscalationPublicBaseUrl_IsStillRead()
+    {
+        await using var app = new LiveCallAppFactory { Options = { Settings = { ["Escalation:PublicBaseUrl"] = "https://old.example.com" } } };
+
+        Assert.Equal(new Uri("https://old.example.com/"), app.Get<PublicBaseAddress>().Get());
     }
 
     [Fact]
