@@ -13,6 +13,7 @@ public static class ConnectionSettings
     {
         var services = builder.Services;
         services.AddValidatedOptions<ConnectionOptions>(ConnectionOptions.Section);
+        services.AddSingleton<ConnectionCounter>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOptions<CircuitOptions>().Configure<IOptions<ConnectionOptions>>((circuit, connections) =>
         {

@@ -69,6 +69,25 @@ public sealed class ConnectionLimitsTests
     }
 
     [Fact]
+    public async Task AnInteractivePage_WhenTheUsersCircuitsAreUsedUp_SaysSo_InsteadOfStartingAnother()
+    {
+        await using var app = new LiveCallAppFactory { Options = { Settings = { ["Connections:CircuitsPerUser"] = "1" } } };
+        using var seller = new StaffHttpClient(app.BaseAddress);
+        await seller.LoginAsync(TestData.Seller1, LiveCallAppFactory.DemoPassword);
+        var before = await (await seller.GetAsync("")).Content.ReadAsStringAsync();
+
+        var (status, socket) = await OpenAsync(app, "_blazor", null, seller.Cookies);
+        using var circuit = socket;
+        var after = await (await seller.GetAsync("")).Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, status);
+        Assert.Contains("\"type\":\"server\"", before);
+        Assert.Contains("data-testid=\"too-many-windows\"", after);
+        Assert.Contains("Too many LiveCall windows are open", after);
+        Assert.DoesNotContain("\"type\":\"server\"", after);
+    }
+
+    [Fact]
     public async Task SignalingConnections_BeyondThePerUserCap_AreRefused()
     {
         await using var app = new LiveCallAppFactory { Options = { Settings = { ["Connections:HubConnectionsPerUser"] = "2" } } };
@@ -86,10 +105,12 @@ public sealed class ConnectionLimitsTests
     }
 
     /// <summary>A raw WebSocket to the app (no negotiate step: SignalR accepts WebSockets without one); the HTTP status of the upgrade.</summary>
-    private static async Task<(HttpStatusCode Status, ClientWebSocket? Socket)> OpenAsync(LiveCallAppFactory app, string path, string? origin)
+    private static async Task<(HttpStatusCode Status, ClientWebSocket? Socket)> OpenAsync(LiveCallAppFactory app, string path, string? origin,
+        CookieContainer? cookies = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.Cookies = cookies;
         if (origin is not null) socket.Options.SetRequestHeader("Origin", origin);
         var uri = new UriBuilder(new Uri(app.BaseAddress, path)) { Scheme = "ws" }.Uri;
         try
