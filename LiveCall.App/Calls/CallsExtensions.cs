@@ -36,7 +36,6 @@ public static class CallsExtensions
 
     public static WebApplication MapCalls(this WebApplication app)
     {
-        app.UseWhen(c => c.Request.Path.StartsWithSegments(SignalingHub.Path), a => a.UseMiddleware<SignalingOriginCheck>());
         app.MapHub<SignalingHub>(SignalingHub.Path).AllowAnonymous();
         return app;
     }

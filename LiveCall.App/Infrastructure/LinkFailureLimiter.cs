@@ -4,7 +4,7 @@ namespace LiveCall.App.Infrastructure;
 
 /// <summary>
 /// Counts wrong, expired and revoked personal links (guest links <c>/j/{token}</c>, accept links <c>/r/{token}</c>)
-/// per client address: someone guessing links runs out of tries long before a 256-bit token could be found.
+/// per client address (<see cref="LiveCall.Core.ClientAddress"/>'s key: IPv4 address, IPv6 /64): someone guessing links runs out of tries long before a 256-bit token could be found.
 /// One budget for both kinds of link.
 /// </summary>
 public sealed class LinkFailureLimiter : IDisposable

@@ -25,7 +25,7 @@ public static class RateLimitExtensions
                 if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.StartsWithSegments("/account"))
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 var limit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.AccountPostsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter("account:" + context.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+                return RateLimitPartition.GetFixedWindowLimiter("account:" + ClientAddress.KeyOf(context), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limit,
                     Window = TimeSpan.FromMinutes(1),

@@ -1,5 +1,8 @@
+using LiveCall.App.Infrastructure;
 using LiveCall.Core.Notifications;
 using LiveCall.Core.Notifications.Outbox;
+using LiveCall.Core.Notifications.Sms;
+using Microsoft.Extensions.Options;
 
 namespace LiveCall.App.Notifications;
 
@@ -14,6 +17,7 @@ public static class NotificationsExtensions
     public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
     {
         builder.Services.AddNotificationDelivery();
+        builder.Services.AddSingleton<IValidateOptions<VonageOptions>, UnsignedReceiptsOnlyInDevelopment>();
         builder.Services.AddSingleton<OutboxQueries>();
         return builder;
     }
@@ -21,11 +25,11 @@ public static class NotificationsExtensions
     public static WebApplication MapNotifications(this WebApplication app)
     {
         var webhooks = app.MapGroup("/webhooks").AllowAnonymous().DisableAntiforgery();
-        webhooks.MapMethods("/vonage/delivery-receipt", ["GET", "POST"], VonageWebhook.HandleAsync);
-        webhooks.MapPost("/sendgrid/events", SendGridWebhook.HandleAsync);
+        webhooks.MapMethods("/vonage/delivery-receipt", ["GET", "POST"], VonageWebhook.HandleAsync).WithBodyLimit(VonageWebhook.MaxBodyBytes);
+        webhooks.MapPost("/sendgrid/events", SendGridWebhook.HandleAsync).WithBodyLimit(SendGridWebhook.MaxBodyBytes);
 
         app.MapGet("/api/push/public-key", PushEndpoints.GetPublicKeyAsync).AllowAnonymous();
-        var push = app.MapGroup("/api/push").RequireAuthorization();
+        var push = app.MapGroup("/api/push").RequireAuthorization().WithBodyLimit(PushEndpoints.MaxBodyBytes);
         push.MapPost("/subscriptions", PushEndpoints.SubscribeAsync);
         push.MapPost("/subscriptions/remove", PushEndpoints.UnsubscribeAsync);
         push.MapPost("/subscriptions/status", PushEndpoints.StatusAsync);

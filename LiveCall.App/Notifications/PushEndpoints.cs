@@ -6,6 +6,9 @@ namespace LiveCall.App.Notifications;
 /// <summary>The browser side of Web Push: the VAPID public key and the signed-in user's subscriptions.</summary>
 internal static class PushEndpoints
 {
+    /// <summary>A subscription is an endpoint URL and two short keys.</summary>
+    public const long MaxBodyBytes = 16 * 1024;
+
     public sealed record SubscriptionKeys(string P256dh, string Auth);
     public sealed record SubscriptionBody(string Endpoint, SubscriptionKeys Keys);
     public sealed record EndpointBody(string Endpoint);

@@ -6,6 +6,9 @@ namespace LiveCall.App.Notifications;
 /// <summary>Vonage SMS delivery receipts: GET query, POST form or POST JSON, as configured in the Vonage dashboard.</summary>
 internal static class VonageWebhook
 {
+    /// <summary>A receipt is a dozen short fields.</summary>
+    public const long MaxBodyBytes = 16 * 1024;
+
     public static async Task<IResult> HandleAsync(HttpRequest request, VonageDeliveryReceipts receipts, CancellationToken cancellationToken)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);

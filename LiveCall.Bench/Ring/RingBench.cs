@@ -74,7 +74,7 @@ public static class RingBench
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Escalation:PublicBaseUrl"] = "https://bench.invalid/",
+                ["App:PublicBaseUrl"] = "https://bench.invalid/",
             }).Build())
             .AddSingleton(time)
             .AddSingleton(factory)

@@ -125,7 +125,7 @@ public sealed partial class AccountFlowTests : IAsyncLifetime
     [Fact]
     public async Task ForgotPassword_WithAPublicAddress_LinksThere_WhateverHostTheRequestClaims()
     {
-        await using var app = new LiveCallAppFactory { Options = { Settings = { ["Escalation:PublicBaseUrl"] = "https://calls.example.com/" } } };
+        await using var app = new LiveCallAppFactory { Options = { Settings = { ["App:PublicBaseUrl"] = "https://calls.example.com/" } } };
         using var client = new StaffHttpClient(app.BaseAddress);
         client.Http.DefaultRequestHeaders.Host = "evil.example";
 

@@ -158,9 +158,50 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task VonageReceipt_Failed_WithoutSignatureSecret_MarksFailedWithErrorCode()
+    public async Task VonageReceipt_Unsigned_WithoutSignatureSecret_Returns401AndChangesNothing()
     {
         await using var host = await WebhookHost.StartAsync(TestClock.Start, []);
+        var id = await SeedSentAsync(host, OutboxChannel.Sms, "0A0000000123ABCD1");
+
+        var response = await host.Client.PostAsJsonAsync("/webhooks/vonage/delivery-receipt", Receipt(id, "delivered", TestClock.Start));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await using var db = await host.DbAsync();
+        Assert.Equal(OutboxStatus.Sent, (await db.Outbox.SingleAsync(m => m.Id == id)).Status);
+    }
+
+    [Fact]
+    public async Task AcceptUnsignedReceipts_OutsideDevelopment_RefusesToStart()
+    {
+        var error = await Record.ExceptionAsync(() => WebhookHost.StartAsync(TestClock.Start, new() { ["Vonage:AcceptUnsignedReceipts"] = "true" }));
+
+        Assert.Contains("Vonage:AcceptUnsignedReceipts is allowed only in Development", error?.ToString());
+    }
+
+    [Fact]
+    public async Task VonageReceipt_ChunkedBodyOverTheLimit_Returns413AndChangesNothing()
+    {
+        await using var host = await WebhookHost.StartAsync(TestClock.Start, new() { ["Vonage:AcceptUnsignedReceipts"] = "true" }, "Development");
+        var id = await SeedSentAsync(host, OutboxChannel.Sms, "0A0000000123ABCD1");
+        var fields = Receipt(id, "failed", TestClock.Start);
+        fields["padding"] = new string('x', 100 * 1024);
+        var body = new MemoryStream(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(fields)));
+        var content = new StreamContent(body) { Headers = { ContentType = new("application/json") } };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/vonage/delivery-receipt") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await host.Client.SendAsync(request);
+
+        Assert.Null(request.Content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await using var db = await host.DbAsync();
+        Assert.Equal(OutboxStatus.Sent, (await db.Outbox.SingleAsync(m => m.Id == id)).Status);
+    }
+
+    [Fact]
+    public async Task VonageReceipt_Failed_Unsigned_InDevelopmentWithTheSwitch_MarksFailedWithErrorCode()
+    {
+        await using var host = await WebhookHost.StartAsync(TestClock.Start, new() { ["Vonage:AcceptUnsignedReceipts"] = "true" }, "Development");
         var id = await SeedSentAsync(host, OutboxChannel.Sms, "0A0000000123ABCD1");
         var fields = Receipt(id, "failed", TestClock.Start);
         fields["err-code"] = "6";

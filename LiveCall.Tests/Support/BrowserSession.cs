@@ -14,6 +14,7 @@ public static class BrowserSession
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
+        await CspWatch.InstallAsync(context);
         return await context.NewPageAsync();
     }
 

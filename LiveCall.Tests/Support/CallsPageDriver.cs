@@ -28,6 +28,7 @@ public sealed class CallsPageDriver : IAsyncDisposable
             Permissions = ["camera", "microphone"],
         });
         await RemoteMedia.InstallAsync(context);
+        await CspWatch.InstallAsync(context);
         var page = await context.NewPageAsync();
         page.Console += (_, m) => { if (m.Type is "error" or "warning") Console.WriteLine($"[{email}] {m.Text}"); };
         await page.GotoAsync("account/login?ReturnUrl=" + Uri.EscapeDataString(path));

@@ -29,6 +29,7 @@ public sealed class CustomerPageDriver : IAsyncDisposable
         });
         context.SetDefaultTimeout(15_000);
         await RemoteMedia.InstallAsync(context);
+        await CspWatch.InstallAsync(context);
         var page = await context.NewPageAsync();
         if (log is not null)
         {

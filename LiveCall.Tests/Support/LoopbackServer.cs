@@ -29,9 +29,11 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <param name="map">Adds the endpoints (and middleware) before the server starts.</param>
     /// <param name="configure">Adds services or configuration to the builder.</param>
     /// <param name="port">A fixed port on 127.0.0.1; 0 picks a free one.</param>
-    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map, Action<WebApplicationBuilder>? configure = null, int port = 0)
+    /// <param name="environment">The host environment (the slim builder's default, Production, unless told).</param>
+    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map, Action<WebApplicationBuilder>? configure = null, int port = 0,
+        string? environment = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         builder.Logging.ClearProviders();
         configure?.Invoke(builder);

@@ -99,7 +99,7 @@ public sealed class ServiceHost : IAsyncLifetime, IAsyncDisposable
         {
             ["Database:Path"] = Path.Combine(_dataDir, "livecall.db"),
             ["Seed:DemoPassword"] = TestData.DemoPassword,
-            ["Escalation:PublicBaseUrl"] = PublicAddress.ToString(),
+            ["App:PublicBaseUrl"] = PublicAddress.ToString(),
             ["WebPush:AllowLoopbackForTesting"] = "true",
             ["WebPush:AllowedHosts:0"] = "127.0.0.1",
             ["Outbox:MaxAttempts"] = "3",

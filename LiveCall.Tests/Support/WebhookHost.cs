@@ -31,7 +31,8 @@ public sealed class WebhookHost : IAsyncDisposable
 
     public Task<LiveCallDbContext> DbAsync() => _server.App.Services.GetRequiredService<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
 
-    public static async Task<WebhookHost> StartAsync(DateTimeOffset now, Dictionary<string, string?> settings)
+    /// <param name="environment">Production (the slim builder's default) unless told, e.g. Development for its switches.</param>
+    public static async Task<WebhookHost> StartAsync(DateTimeOffset now, Dictionary<string, string?> settings, string? environment = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "livecall-tests", Guid.NewGuid().ToString("N"));
         var server = await LoopbackServer.StartAsync(
@@ -48,7 +49,8 @@ public sealed class WebhookHost : IAsyncDisposable
                 builder.Services.AddAuthorization();
                 builder.AddNotifications();
                 builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(OutboxWorker)));
-            });
+            },
+            environment: environment);
         await server.App.Services.MigrateDatabaseAsync(); // before the test's first request
         return new WebhookHost(server, dataDir);
     }

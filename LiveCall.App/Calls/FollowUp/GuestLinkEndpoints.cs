@@ -1,4 +1,5 @@
 using LiveCall.App.Infrastructure;
+using LiveCall.Core;
 using LiveCall.Core.Calls;
 
 namespace LiveCall.App.Calls.FollowUp;
@@ -19,7 +20,7 @@ public static class GuestLinkEndpoints
         {
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
             context.Response.Headers.CacheControl = "no-store";
-            var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var ip = ClientAddress.KeyOf(context);
             if (!failures.MayTry(ip)) return Results.Redirect("/guest/invalid");
 
             var holder = await tokens.ValidateAsync(token, cancellationToken);

@@ -1,3 +1,4 @@
+using LiveCall.Core;
 using LiveCall.Core.Calls;
 using LiveCall.Core.Calls.Incoming;
 using Microsoft.Extensions.Localization;
@@ -38,9 +39,9 @@ public static class CustomerCallEndpoints
         var errors = CustomerTexts.FieldErrors(CustomerContactRules.Check(contactInput, location.Country, requireContact: false).Errors, T);
         if (!input.PrivacyAccepted) errors[CustomerTexts.PrivacyField] = T["Customer.Error.PrivacyRequired"].Value;
         if (errors.Count > 0) return Results.BadRequest(new CustomerCallView("invalid") { Errors = errors });
-        if (!limiter.TryAcquire(CustomerRateLimits.ClientIp(context))) return TooMany(T);
+        if (!limiter.TryAcquire(ClientAddress.KeyOf(context))) return TooMany(T);
 
-        var who = new CustomerKeys(CustomerBrowser.Ensure(context), null, CustomerNetwork.KeyOf(context));
+        var who = new CustomerKeys(CustomerBrowser.Ensure(context), null, ClientAddress.KeyOf(context));
         var start = await incoming.StartAsync(dealerSlug, locationSlug, contactInput, who, cancellationToken);
         switch (start.Refusal)
         {
@@ -95,7 +96,7 @@ public static class CustomerCallEndpoints
         var errors = CustomerTexts.FieldErrors(CustomerContactRules.Check(contactInput, location.Country, requireContact: true).Errors, T);
         if (!input.PrivacyAccepted) errors[CustomerTexts.PrivacyField] = T["Customer.Error.PrivacyRequired"].Value;
         if (errors.Count > 0) return Results.BadRequest(new CustomerCallView("invalid") { Errors = errors });
-        if (!limiter.TryAcquire(CustomerRateLimits.ClientIp(context))) return TooMany(T);
+        if (!limiter.TryAcquire(ClientAddress.KeyOf(context))) return TooMany(T);
 
         var result = await callbacks.CreateAsync(dealerSlug, locationSlug, contactInput, CustomerCookie.Read(context), cancellationToken);
         return result.Refusal switch

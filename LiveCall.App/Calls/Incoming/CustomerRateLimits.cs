@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using LiveCall.Core;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -19,8 +20,6 @@ public static class CustomerRateLimits
         options.AddPolicy(Api, new PerIpPolicy(Api, o => o.ApiRequestsPerMinute));
         options.AddPolicy(Embed, new PerIpPolicy(Embed, o => o.EmbedStatusPerMinute));
     }
-
-    public static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>The "too many attempts" text in the request's language (runs before the localization middleware).</summary>
     public static async Task<string> TooManyTextAsync(HttpContext context)
@@ -60,7 +59,7 @@ public static class CustomerRateLimits
         public RateLimitPartition<string> GetPartition(HttpContext httpContext)
         {
             var limit = permitsPerMinute(httpContext.RequestServices.GetRequiredService<IOptions<CustomerOptions>>().Value);
-            return RateLimitPartition.GetFixedWindowLimiter($"{name}:{ClientIp(httpContext)}", _ => new FixedWindowRateLimiterOptions
+            return RateLimitPartition.GetFixedWindowLimiter($"{name}:{ClientAddress.KeyOf(httpContext)}", _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = limit,
                 Window = TimeSpan.FromMinutes(1),

@@ -10,12 +10,13 @@ public sealed record CallbackFormRequest(string? Name, string? Phone, string? Em
 
 internal static class CustomerJson
 {
-    private const long MaxBodyBytes = 64 * 1024;
+    /// <summary>What the customer endpoints read at most (the server stops there, chunked or not: <c>WithBodyLimit</c>).</summary>
+    public const long MaxBodyBytes = 64 * 1024;
 
-    /// <summary>The JSON body, or null when it is missing, too large or not JSON of that shape (the caller answers 400).</summary>
+    /// <summary>The JSON body, or null when it is missing or not JSON of that shape (the caller answers 400).</summary>
     public static async Task<T?> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
     {
-        if (request.ContentLength > MaxBodyBytes || !request.HasJsonContentType()) return null;
+        if (!request.HasJsonContentType()) return null;
         try
         {
             return await request.ReadFromJsonAsync<T>(cancellationToken);

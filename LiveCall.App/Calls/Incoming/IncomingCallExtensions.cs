@@ -1,3 +1,4 @@
+using LiveCall.App.Infrastructure;
 using LiveCall.Core;
 using LiveCall.Core.Calls.Incoming;
 using Microsoft.AspNetCore.RateLimiting;
@@ -26,10 +27,11 @@ public static class IncomingCallExtensions
 
     public static WebApplication MapIncomingCalls(this WebApplication app)
     {
-        var api = app.MapGroup("/api/incoming").AllowAnonymous().RequireRateLimiting(CustomerRateLimits.Api);
+        var api = app.MapGroup("/api/incoming").AllowAnonymous().RequireRateLimiting(CustomerRateLimits.Api).WithBodyLimit(CustomerJson.MaxBodyBytes);
         CustomerCallEndpoints.Map(api);
         CustomerStatusEndpoints.Map(api);
-        CustomerStatusEndpoints.MapPublic(app.MapGroup("/api/incoming").AllowAnonymous().RequireRateLimiting(CustomerRateLimits.Embed));
+        CustomerStatusEndpoints.MapPublic(app.MapGroup("/api/incoming").AllowAnonymous().RequireRateLimiting(CustomerRateLimits.Embed)
+            .WithBodyLimit(CustomerJson.MaxBodyBytes));
         return app;
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace LiveCall.App.Calls.Incoming;
 
 /// <summary>
-/// Counts what costs the dealer something (a new ringing call, a callback request) per client IP, so one visitor
+/// Counts what costs the dealer something (a new ringing call, a callback request) per client address
+/// (<see cref="LiveCall.Core.ClientAddress"/>'s key: IPv4 address, IPv6 /64), so one visitor
 /// cannot flood the sellers. Pressing "Start video call" again for a call that still rings costs nothing.
 /// </summary>
 public sealed class NewRequestLimiter(IOptions<CustomerOptions> options) : IDisposable

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LiveCall.App.Calls.FollowUp;
 using LiveCall.App.Infrastructure;
+using LiveCall.Core;
 using LiveCall.Core.Calls.Incoming;
 using LiveCall.Core.Dealers;
 using LiveCall.Core.Users;
@@ -148,5 +149,5 @@ public sealed partial class RingAcceptPage
 
     private bool IsBlocked() => !Failures.MayTry(Ip);
 
-    private string Ip => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private string Ip => ClientAddress.KeyOf(HttpContext);
 }

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace LiveCall.App.Calls.Signaling;
 
-/// <summary>Closes a signaling connection that sends faster than <see cref="SignalingOptions.MessagesPerSecond"/> (after a burst allowance).</summary>
+/// <summary>
+/// Closes a signaling connection that sends faster than <see cref="SignalingOptions.MessagesPerSecond"/> (after a burst
+/// allowance of <see cref="SignalingOptions.BurstMessages"/>), telling it why first: <c>Error("too-many-messages")</c>.
+/// </summary>
 public sealed partial class MessageRateFilter(IOptions<SignalingOptions> options, TimeProvider time, ILogger<MessageRateFilter> logger) : IHubFilter
 {
     private const string BucketKey = "livecall:rate";
@@ -19,6 +22,7 @@ public sealed partial class MessageRateFilter(IOptions<SignalingOptions> options
         if (!bucket.TryTake(time.GetUtcNow()))
         {
             LogTooFast(context.ConnectionId);
+            if (invocationContext.Hub is Hub<ISignalingClient> hub) await hub.Clients.Caller.Error("too-many-messages");
             context.Abort();
             throw new HubException("Too many messages.");
         }

@@ -10,7 +10,6 @@ public static class IncomingCallServices
     /// </summary>
     public static IServiceCollection AddIncomingCallServices(this IServiceCollection services)
     {
-        services.AddValidatedOptions<EscalationOptions>(EscalationOptions.Section);
         services.AddValidatedOptions<RingLimitsOptions>(RingLimitsOptions.Section);
         services.AddSingleton<CustomerLimits>();
         services.AddSingleton<IncomingCallService>();
@@ -19,7 +18,6 @@ public static class IncomingCallServices
         services.AddSingleton<RingEscalations>();
         services.AddSingleton<RingAcceptLinks>();
         services.AddSingleton<LinkAcceptance>();
-        services.AddSingleton<PublicBaseAddress>();
         return services;
     }
 }

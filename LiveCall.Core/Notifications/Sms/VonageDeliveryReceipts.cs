@@ -7,7 +7,10 @@ namespace LiveCall.Core.Notifications.Sms;
 
 public enum ReceiptOutcome { Applied, Ignored, BadSignature }
 
-/// <summary>Handles Vonage SMS delivery receipts: verifies the signature when a secret is set, then updates the outbox.</summary>
+/// <summary>
+/// Handles Vonage SMS delivery receipts: verifies the signature, then updates the outbox. Without a signature secret
+/// receipts are refused, unless <see cref="VonageOptions.AcceptUnsignedReceipts"/> (Development only) says otherwise.
+/// </summary>
 public sealed partial class VonageDeliveryReceipts(
     OutboxStatusUpdater updater,
     IOptions<VonageOptions> options,
@@ -18,7 +21,7 @@ public sealed partial class VonageDeliveryReceipts(
     public async Task<ReceiptOutcome> HandleAsync(IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        if (!string.IsNullOrEmpty(o.SignatureSecret) && !IsSignedAndFresh(parameters, o))
+        if (string.IsNullOrEmpty(o.SignatureSecret) ? !o.AcceptUnsignedReceipts : !IsSignedAndFresh(parameters, o))
         {
             LogBadSignature();
             return ReceiptOutcome.BadSignature;
@@ -51,7 +54,7 @@ public sealed partial class VonageDeliveryReceipts(
         return age.Duration() <= o.SignatureMaxAge;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Vonage delivery receipt refused: bad or stale signature")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Vonage delivery receipt refused: no, bad or stale signature (or no Vonage:SignatureSecret configured)")]
     private partial void LogBadSignature();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Vonage delivery receipt for outbox {MessageId}: {Status}")]

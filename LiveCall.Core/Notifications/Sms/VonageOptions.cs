@@ -12,8 +12,13 @@ public sealed class VonageOptions : IValidatableObject
     /// <summary>Sender id: a number or an alphanumeric name (max 11 characters).</summary>
     public string? From { get; set; }
     public string BaseUrl { get; set; } = "https://rest.nexmo.com";
-    /// <summary>When set, delivery receipts must carry a valid <c>sig</c>.</summary>
+    /// <summary>Delivery receipts must carry a valid <c>sig</c> made with this secret; without it every receipt is refused.</summary>
     public string? SignatureSecret { get; set; }
+    /// <summary>
+    /// Development only: accept receipts without a signature when <see cref="SignatureSecret"/> is empty (anybody could
+    /// otherwise mark any SMS delivered or failed). The app refuses to start with it outside Development.
+    /// </summary>
+    public bool AcceptUnsignedReceipts { get; set; }
     /// <summary>md5hash (Vonage's default), md5, sha1, sha256 or sha512 (the HMAC variants).</summary>
     public string SignatureMethod { get; set; } = "md5hash";
     /// <summary>How far a signed receipt's timestamp may be from now.</summary>

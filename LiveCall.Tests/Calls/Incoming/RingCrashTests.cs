@@ -119,7 +119,7 @@ public sealed class RingCrashTests(ITestOutputHelper output) : IDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Database__Path"] = DbPath,
             ["Seed__DemoPassword"] = TestData.DemoPassword,
-            ["Escalation__PublicBaseUrl"] = "http://livecall.test/",
+            ["App__PublicBaseUrl"] = "http://livecall.test/",
             ["Outbox__PollInterval"] = "00:00:00.200",
             ["Signaling__SeatHeartbeatInterval"] = "00:00:01",
             ["Signaling__SeatStaleAfter"] = seatStaleAfter,

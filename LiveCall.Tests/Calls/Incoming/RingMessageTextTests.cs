@@ -108,7 +108,7 @@ public sealed class RingMessageTextTests(ITestOutputHelper output)
     [InlineData("de", "https://calls.autohaus-beispiel.example/")]
     public async Task Ring_Sms_WithANonGsmNameAndALongLocation_StillFitsTwoMessages_WithTheWholeLink(string language, string publicBase)
     {
-        await using var app = await ServiceHost.StartAsync(o => o.Settings["Escalation:PublicBaseUrl"] = publicBase);
+        await using var app = await ServiceHost.StartAsync(o => o.Settings["App:PublicBaseUrl"] = publicBase);
         await SetLanguageAsync(app, TestData.Seller1, language);
         await RenameLocationAsync(app, "downtown", "Autohaus Beispiel – Niederlassung Düsseldorf-Oberkassel, Luegallee");
 

@@ -1,5 +1,5 @@
 using System.Net;
-using LiveCall.App.Calls.Incoming;
+using LiveCall.Core;
 using LiveCall.Core.Calls.Incoming;
 using LiveCall.Core.Notifications;
 using LiveCall.Core.Notifications.Outbox;
@@ -36,7 +36,7 @@ public sealed class StrangerFloodTests
         var dealers = await h.Data.TwoDealersAsync(ServiceHost.PublicAddress);
         await h.Data.SetEscalationDelaysAsync("downtown", TimeSpan.Zero, TimeSpan.Zero);
         var incoming = h.Get<IncomingCallService>();
-        var network = CustomerNetwork.KeyOf(IPAddress.Parse("2001:db8:1:2::1"));
+        var network = ClientAddress.KeyOf(IPAddress.Parse("2001:db8:1:2::1"));
 
         var outcomes = new List<RingRefusal>();
         for (var i = 0; i < 50; i++)
@@ -44,7 +44,7 @@ public sealed class StrangerFloodTests
             await h.Data.OpenDashboardAsync(TestData.Seller1);
             await h.Data.OpenDashboardAsync(TestData.Seller2);
             // Another browser, another contact, another address, but the same /64.
-            var who = new CustomerKeys($"browser-{i}", null, CustomerNetwork.KeyOf(IPAddress.Parse($"2001:db8:1:2:{i + 1:x}:{i * 7:x}::{i + 3:x}")));
+            var who = new CustomerKeys($"browser-{i}", null, ClientAddress.KeyOf(IPAddress.Parse($"2001:db8:1:2:{i + 1:x}:{i * 7:x}::{i + 3:x}")));
             var start = await incoming.StartAsync(TestData.DemoDealer, "downtown",
                 new CustomerContactInput($"Stranger {i}", $"0151 3000 {i:D4}", $"stranger{i}@example.com"), who, default);
             outcomes.Add(start.Refusal);
@@ -56,7 +56,7 @@ public sealed class StrangerFloodTests
 
         Assert.Equal(NetworkPerHour, outcomes.Count(r => r == RingRefusal.None));
         Assert.Equal(50 - NetworkPerHour, outcomes.Count(r => r == RingRefusal.TooManyCalls));
-        Assert.Equal(network, CustomerNetwork.KeyOf(IPAddress.Parse("2001:db8:1:2:ffff:ffff:ffff:ffff")));
+        Assert.Equal(network, ClientAddress.KeyOf(IPAddress.Parse("2001:db8:1:2:ffff:ffff:ffff:ffff")));
 
         // Each call rang two sellers by SMS and email; the location's ring budgets let through only so many of either.
         await using (var db = await h.DbAsync())

@@ -126,6 +126,29 @@ public sealed class SignalingHubTests(LiveCallAppFactory app) : IClassFixture<Li
     }
 
     [Fact]
+    public async Task AThousandMessagesAtOnce_CutOffTheSenderWithAReason_WhileAnotherCallJoinsAndRelays()
+    {
+        var (_, _, _, flooder, _) = await ThreePartyCallAsync();
+        var otherCall = await app.Data.StartFollowUpAsync();
+        var first = await app.Data.InviteGuestAsync(otherCall.Id, "Ada");
+        var second = await app.Data.InviteGuestAsync(otherCall.Id, "Ben");
+        var ada = await ConnectAsync(token: first.Token);
+        var ben = await ConnectAsync(token: second.Token);
+
+        for (var i = 0; i < 1000 && flooder.Connection.State == HubConnectionState.Connected; i++)
+        {
+            try { await flooder.Connection.SendAsync("SendChat", "spam " + i); }
+            catch (Exception) { break; }
+        }
+
+        Assert.Equal("too-many-messages", (await flooder.NextAsync(nameof(ISignalingClient.Error)))[0]);
+        await flooder.Closed;
+        Assert.Equal("joined", (await ada.JoinAsync(otherCall.Id)).Status);
+        Assert.Equal("joined", (await ben.JoinAsync(otherCall.Id)).Status);
+        await AssertRelayWorksAsync(ada, ben);
+    }
+
+    [Fact]
     public async Task MalformedMessages_GetAClearError_AndTheConnectionStays()
     {
         var (_, seller1, seller2, _, guestId) = await ThreePartyCallAsync();

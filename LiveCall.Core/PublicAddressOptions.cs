@@ -1,16 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LiveCall.Core.Calls.Incoming;
+namespace LiveCall.Core;
 
-/// <summary>Settings of the incoming-call escalation (section "Escalation").</summary>
-public sealed class EscalationOptions : IValidatableObject
+/// <summary>The app's public address (section "App"); the old key <c>Escalation:PublicBaseUrl</c> is still read.</summary>
+public sealed class PublicAddressOptions : IValidatableObject
 {
-    public const string Section = "Escalation";
+    public const string Section = "App";
+    public const string LegacyKey = "Escalation:PublicBaseUrl";
 
     /// <summary>
-    /// The app's public address for the accept links in push, SMS and email (e.g. https://calls.example.com/).
-    /// Taken from configuration, never from a request's Host header (a forged one would send the links elsewhere).
-    /// The app falls back to its own listening address when this is empty (development and tests).
+    /// Where customers, guests and sellers reach the app, e.g. https://calls.example.com/. Every link in push, SMS and
+    /// email is built from it, and outside Development it is the only Host the app answers (unless AllowedHosts is set).
+    /// Required outside Development; in Development the app's own listening address is used when it is empty.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
