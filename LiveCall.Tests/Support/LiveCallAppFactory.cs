@@ -57,10 +57,16 @@ public sealed class LiveCallAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
+        // As a deployment has it: the secrets key file from configuration (outside Development the app needs one to start).
+        var keyFile = Path.Combine(_dataDir, "livecall.key");
+        if (!File.Exists(keyFile)) File.WriteAllText(keyFile, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Secrets:KeyFile", keyFile);
         // Every test client is 127.0.0.1: the customer's per-IP limits are raised, and tested on their own by setting them.
         builder.UseSetting("Customer:NewRequestsPerTenMinutes", "1000");
         builder.UseSetting("Customer:ApiRequestsPerMinute", "1000");
         builder.UseSetting("Customer:PageRequestsPerMinute", "1000");
+        builder.UseSetting("RingLimits:PerNetworkAtOnce", "1000");
+        builder.UseSetting("RingLimits:PerNetworkHourly", "1000");
         foreach (var (key, value) in Options.Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging =>
         {

@@ -10,7 +10,10 @@ public sealed class CustomerRefusalTests
     [Fact]
     public async Task SecondCallWithTheSameNumber_SaysACallIsWaiting_AndANetworkOverItsLimit_SaysTryLater()
     {
-        await using var app = new LiveCallAppFactory { Options = { FakeClock = true } };
+        await using var app = new LiveCallAppFactory
+        {
+            Options = { FakeClock = true, Settings = { ["RingLimits:PerNetworkAtOnce"] = "2", ["RingLimits:PerNetworkHourly"] = "6" } },
+        };
         await app.Data.OpenDashboardAsync(TestData.Seller1);
         using var first = app.Customer();
         using var sameNumberOtherBrowser = app.Customer("de");
