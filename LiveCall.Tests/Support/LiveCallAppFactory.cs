@@ -58,8 +58,14 @@ public sealed class LiveCallAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
         // As a deployment has it: the secrets key file from configuration (outside Development the app needs one to start).
-        var keyFile = Path.Combine(_dataDir, "livecall.key");
-        if (!File.Exists(keyFile)) File.WriteAllText(keyFile, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        // Apps of one test that share a database file share its key file too, as one installation restarted would.
+        var database = Options.Settings.GetValueOrDefault("Database:Path") ?? DatabasePath;
+        var keyFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, Path.GetFileNameWithoutExtension(database) + ".key");
+        if (!File.Exists(keyFile))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
+            File.WriteAllText(keyFile, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        }
         builder.UseSetting("Secrets:KeyFile", keyFile);
         // Every test client is 127.0.0.1: the customer's per-IP limits are raised, and tested on their own by setting them.
         builder.UseSetting("Customer:NewRequestsPerTenMinutes", "1000");

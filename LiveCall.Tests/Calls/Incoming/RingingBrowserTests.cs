@@ -206,6 +206,9 @@ public sealed class RingingBrowserTests(ChromiumFixture chromium, ITestOutputHel
             async Task ShotAsync(string state)
             {
                 await Assertions.Expect(chip).ToHaveAttributeAsync("data-status", state);
+                // The menu of the choice before closes after the server answered, possibly after the chip changed: a
+                // click on the chip while it is still open would close it instead of opening it.
+                await Assertions.Expect(page.Locator("[data-testid=presence-state]")).ToBeHiddenAsync();
                 await chip.ClickAsync();
                 await page.Locator("[data-testid=presence-state]").WaitForAsync();
                 await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"presence-{state.ToLowerInvariant()}-{view.Name}"), Animations = ScreenshotAnimations.Disabled });
