@@ -76,8 +76,16 @@ public sealed class RemoteMediaTests(ChromiumFixture chromium, LiveCallAppFactor
         await page.SetContentAsync("<p>nothing to wait for</p>");
 
         await CallsPageDriver.WaitForSyncAsync(page, "() => document.querySelector('p') !== null");
-        // The guard the waits run, evaluated once on predicates that return a Promise (never handed to WaitForFunction).
-        foreach (var predicate in new[] { "async () => false", "() => Promise.resolve(false)", "() => new RTCPeerConnection().getStats()" })
+        // The guard the waits run, evaluated once (never handed to WaitForFunction) on predicates whose result is a
+        // Promise: an async function's, a resolved Promise, and getStats() as a real page would call it.
+        await page.EvaluateAsync("""
+            () => {
+              window.lcAsyncFalse = async () => false;
+              window.lcResolvedFalse = () => Promise.resolve(false);
+              window.lcStats = () => new RTCPeerConnection().getStats();
+            }
+            """);
+        foreach (var predicate in new[] { "() => window.lcAsyncFalse()", "() => window.lcResolvedFalse()", "() => window.lcStats()" })
         {
             var error = await Assert.ThrowsAsync<PlaywrightException>(() => page.EvaluateAsync(CallsPageDriver.SyncOnly(predicate)));
             Assert.Contains("must be synchronous", error.Message);
