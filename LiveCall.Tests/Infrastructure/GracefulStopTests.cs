@@ -82,17 +82,8 @@ public sealed class GracefulStopTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task WaitUntilHealthyAsync(AppProcess app, Uri baseAddress)
     {
-        using var client = new HttpClient { BaseAddress = baseAddress };
-        var healthy = await Eventually.PollAsync(async () =>
-        {
-            if (app.Exited.IsCompleted) return true;
-            try { return (await client.GetAsync("healthz")).IsSuccessStatusCode; }
-            catch (HttpRequestException) { return false; }
-        }, ok => ok, Patience);
-        if (!healthy || app.Exited.IsCompleted)
-        {
-            output.WriteLine(app.Output);
-            Assert.Fail("The app did not start");
-        }
+        if (await app.WaitHealthyAsync(baseAddress, Patience)) return;
+        output.WriteLine(app.Output);
+        Assert.Fail("The app did not start");
     }
 }

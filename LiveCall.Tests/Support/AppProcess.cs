@@ -77,6 +77,22 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>
+    /// Waits until <c>/healthz</c> at <paramref name="baseAddress"/> answers 200 (true), or the process has ended or
+    /// <paramref name="patience"/> ran out (false).
+    /// </summary>
+    public async Task<bool> WaitHealthyAsync(Uri baseAddress, TimeSpan patience)
+    {
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        var healthy = await Eventually.PollAsync(async () =>
+        {
+            if (Exited.IsCompleted) return true;
+            try { return (await client.GetAsync("healthz")).IsSuccessStatusCode; }
+            catch (HttpRequestException) { return false; }
+        }, ok => ok, patience);
+        return healthy && !Exited.IsCompleted;
+    }
+
     /// <summary>SIGTERM, as <c>docker stop</c> sends it: the app shuts down by its own code.</summary>
     public async Task TerminateAsync()
     {

@@ -62,13 +62,8 @@ public sealed class SendBudgets(IOptions<MessageBudgetsOptions> options, TimePro
         _ => Kind.None,
     };
 
-    private static OutboxPurpose[] PurposesOf(Kind kind) => kind switch
-    {
-        Kind.Ring => [OutboxPurpose.IncomingCall, OutboxPurpose.RingOutcome],
-        Kind.Invitation => [OutboxPurpose.FollowUpInvitation],
-        Kind.Account => [OutboxPurpose.Activation, OutboxPurpose.PasswordReset],
-        _ => [],
-    };
+    /// <summary>The purposes that draw on a budget: derived from <see cref="KindOf"/>, so the two can never disagree.</summary>
+    private static OutboxPurpose[] PurposesOf(Kind kind) => Enum.GetValues<OutboxPurpose>().Where(p => KindOf(p) == kind).ToArray();
 
     private PurposeBudget? BudgetOf(OutboxChannel channel, Kind kind) => (channel, kind) switch
     {

@@ -136,13 +136,7 @@ public sealed class RingCrashTests(ITestOutputHelper output) : IDisposable
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
         };
-        var healthy = await Eventually.PollAsync(async () =>
-        {
-            if (app.Exited.IsCompleted) return true; // judged below
-            try { return (await client.GetAsync("healthz")).IsSuccessStatusCode; }
-            catch (HttpRequestException) { return false; }
-        }, ok => ok, Patience);
-        if (!healthy || app.Exited.IsCompleted)
+        if (!await app.WaitHealthyAsync(client.BaseAddress, Patience))
         {
             output.WriteLine(app.Output);
             Assert.Fail("The app did not start");
