@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing (Debian's Chromium
-# for the browser tests, redis-server for the scale-out tests), then prints "N passed, N failed" alone
+# for the browser tests, redis-server for the scale-out tests, coturn for the relay tests), then prints "N passed, N failed" alone
 # on the last line (the scan of the run's log for secrets included). First checks the vendored browser libraries against package-lock.json (when node and
 # npm are installed); a drift counts as one failure. Exit code: dotnet test's, or 1 after a drift.
 set -uo pipefail
@@ -17,6 +17,7 @@ need=()
 chromium_path="${LIVECALL_CHROMIUM:-/usr/bin/chromium}"
 [ -x "$chromium_path" ] || need+=(chromium)
 command -v redis-server >/dev/null || need+=(redis-server)
+[ -x "${LIVECALL_TURNSERVER:-/usr/bin/turnserver}" ] || need+=(coturn)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} for the tests..."
   as_root apt-get update >/dev/null

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
+using LiveCall.App.Infrastructure;
 using LiveCall.Tests.Support;
 
 namespace LiveCall.Tests.Infrastructure;
@@ -68,6 +69,46 @@ public sealed class ConnectionLimitsTests
         }
     }
 
+    /// <summary>
+    /// 5,000 circuit sockets from one address against the default cap (200): the cap holds them (each accepted socket
+    /// completes the hub handshake, so none is let go by a timeout while the flood runs), the rest get 429, and a client
+    /// from another loopback address (127.0.0.2) still gets its circuit, as does the health check.
+    /// </summary>
+    [Fact]
+    public async Task FiveThousandCircuits_FromOneAddress_AreHeldAtTheCap_WhileAnotherAddressStillGetsIn()
+    {
+        await using var app = new LiveCallAppFactory();
+        var cap = new ConnectionOptions().CircuitsPerAddress;
+        var origin = app.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var held = new System.Collections.Concurrent.ConcurrentBag<ClientWebSocket>();
+        var statuses = new System.Collections.Concurrent.ConcurrentDictionary<HttpStatusCode, int>();
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, 5_000), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (_, _) =>
+            {
+                var (status, socket) = await OpenAsync(app, "_blazor", origin);
+                statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+                if (socket is null) return;
+                held.Add(socket);
+                await socket.SendAsync("{\"protocol\":\"blazorpack\",\"version\":1}\u001e"u8.ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
+            });
+
+            var (other, otherSocket) = await OpenAsync(app, "_blazor", origin, from: IPAddress.Parse("127.0.0.2"));
+            otherSocket?.Dispose();
+            using var http = new HttpClient { BaseAddress = app.BaseAddress };
+            var health = await http.GetAsync("healthz");
+
+            Assert.Equal(cap, statuses.GetValueOrDefault(HttpStatusCode.SwitchingProtocols));
+            Assert.Equal(5_000 - cap, statuses.GetValueOrDefault(HttpStatusCode.TooManyRequests));
+            Assert.Equal(HttpStatusCode.SwitchingProtocols, other);
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+        finally
+        {
+            foreach (var socket in held) socket.Dispose();
+        }
+    }
+
     [Fact]
     public async Task AnInteractivePage_WhenTheUsersCircuitsAreUsedUp_SaysSo_InsteadOfStartingAnother()
     {
@@ -105,8 +146,9 @@ public sealed class ConnectionLimitsTests
     }
 
     /// <summary>A raw WebSocket to the app (no negotiate step: SignalR accepts WebSockets without one); the HTTP status of the upgrade.</summary>
+    /// <summary>Opens a WebSocket to <paramref name="path"/>; with <paramref name="from"/> its TCP connection leaves from that local address.</summary>
     private static async Task<(HttpStatusCode Status, ClientWebSocket? Socket)> OpenAsync(LiveCallAppFactory app, string path, string? origin,
-        CookieContainer? cookies = null)
+        CookieContainer? cookies = null, IPAddress? from = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
@@ -115,7 +157,21 @@ public sealed class ConnectionLimitsTests
         var uri = new UriBuilder(new Uri(app.BaseAddress, path)) { Scheme = "ws" }.Uri;
         try
         {
-            await socket.ConnectAsync(uri, CancellationToken.None);
+            if (from is null) await socket.ConnectAsync(uri, CancellationToken.None);
+            else
+            {
+                using var invoker = new HttpMessageInvoker(new SocketsHttpHandler
+                {
+                    ConnectCallback = async (context, cancellationToken) =>
+                    {
+                        var tcp = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                        tcp.Bind(new IPEndPoint(from, 0));
+                        await tcp.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                        return new System.Net.Sockets.NetworkStream(tcp, ownsSocket: true);
+                    },
+                });
+                await socket.ConnectAsync(uri, invoker, CancellationToken.None);
+            }
             return (socket.HttpStatusCode, socket);
         }
         catch (WebSocketException)

@@ -28,6 +28,13 @@ public static class BrowserSession
     }
 
     /// <summary>Waits until the Blazor circuit has rendered (pre-rendered buttons do nothing before that).</summary>
+    /// <summary>
+    /// Waits until Chromium has painted two frames of the page as it is now. EvaluateAsync awaits the Promise (unlike
+    /// WaitForFunction); the page must allow scripts.
+    /// </summary>
+    public static Task PaintedAsync(IPage page) =>
+        page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))");
+
     public static Task WaitInteractiveAsync(IPage page) => page.WaitForSelectorAsync("html[data-interactive=true]", new() { State = WaitForSelectorState.Attached });
 
     public static async Task GotoInteractiveAsync(IPage page, string path)

@@ -19,6 +19,7 @@ public static class IncomingCallExtensions
         services.AddScoped<RingToastList>();
 
         services.AddValidatedOptions<CustomerOptions>(CustomerOptions.Section);
+        services.AddValidatedOptions<RingToastOptions>(RingToastOptions.Section);
         services.Configure<RateLimiterOptions>(CustomerRateLimits.AddPolicies);
         services.AddSingleton<CustomerCalls>();
         services.AddSingleton<NewRequestLimiter>();

@@ -2,6 +2,7 @@ using LiveCall.Core.Calls;
 using LiveCall.Core.Calls.Incoming;
 using LiveCall.Core.Live;
 using LiveCall.Core.Tenancy;
+using Microsoft.Extensions.Options;
 
 namespace LiveCall.App.Calls.Incoming;
 
@@ -11,10 +12,10 @@ namespace LiveCall.App.Calls.Incoming;
 /// queue, and does every change on the circuit's dispatcher. Handlers never throw into the bus or the circuit: failures
 /// are logged by call id only.
 /// </summary>
-public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService incoming, TimeProvider time, ILogger<RingToastList> logger) : IAsyncDisposable
+public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService incoming, IOptions<RingToastOptions> options, TimeProvider time,
+    ILogger<RingToastList> logger) : IAsyncDisposable
 {
-    /// <summary>How long "Answered by NAME" / "Missed call" stays before the toast goes away.</summary>
-    public static readonly TimeSpan EndedToastLifetime = TimeSpan.FromSeconds(5);
+    private readonly TimeSpan _endedToastLifetime = options.Value.EndedToastLifetime;
 
     private static readonly Func<Func<Task>, Task> RunInline = work => work();
     private readonly List<RingToast> _toasts = [];
@@ -142,7 +143,7 @@ public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService
     private Task<bool> Remove(Guid callId) => Task.FromResult(_toasts.RemoveAll(t => t.CallId == callId) > 0);
 
     /// <summary>Removes answered and missed toasts that have been shown long enough. True when something went away.</summary>
-    public bool Prune(DateTimeOffset now) => _toasts.RemoveAll(t => t.EndedAt is { } ended && now - ended >= EndedToastLifetime) > 0;
+    public bool Prune(DateTimeOffset now) => _toasts.RemoveAll(t => t.EndedAt is { } ended && now - ended >= _endedToastLifetime) > 0;
 
     /// <summary>"Accept" (call on the circuit): one request however often it is pressed; the winner gets <see cref="AcceptOutcome.Won"/>.</summary>
     public async Task<AcceptOutcome?> AcceptAsync(Guid callId, CancellationToken cancellationToken)

@@ -52,12 +52,16 @@ public sealed class EscalationScreenshotTests(ChromiumFixture chromium) : IClass
             await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"accept-link-invalid-{language}") });
         }
 
-        // The incoming-call email as the seller's mail program would render it.
-        await using (var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions(options) { JavaScriptEnabled = false, ViewportSize = new() { Width = 700, Height = 640 } }))
+        // The incoming-call email as the seller's mail program would render it (it holds no script; scripts stay on so that
+        // the capture can wait until Chromium has painted the new page: a fresh context's first capture can otherwise be
+        // refused with "Unable to capture screenshot").
+        await using (var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions(options) { ViewportSize = new() { Width = 700, Height = 640 } }))
         {
             var page = await context.NewPageAsync();
             var email = (await app.Data.MessagesAsync(callId)).First(m => m.Channel == OutboxChannel.Email);
+            Assert.DoesNotContain("<script", email.HtmlBody!, StringComparison.OrdinalIgnoreCase);
             await page.SetContentAsync(email.HtmlBody!);
+            await BrowserSession.PaintedAsync(page);
             await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"incoming-call-email-{language}"), FullPage = true });
         }
 

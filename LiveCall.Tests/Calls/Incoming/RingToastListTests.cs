@@ -110,7 +110,7 @@ public sealed class RingToastListTests : IAsyncLifetime
         Assert.Equal((RingToastState.Answered, "Sophie Seller"), (toast.State, toast.AnsweredBy));
         Assert.False(list1.IsRinging);
         Assert.False(list1.Prune(_host.Time.GetUtcNow() + TimeSpan.FromSeconds(4)));
-        Assert.True(list1.Prune(_host.Time.GetUtcNow() + RingToastList.EndedToastLifetime));
+        Assert.True(list1.Prune(_host.Time.GetUtcNow() + new RingToastOptions().EndedToastLifetime));
         Assert.Empty(list1.Toasts);
     }
 
