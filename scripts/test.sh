@@ -34,10 +34,11 @@ mkdir -p "$results"
 # passwords and message text (a second, filtered run of one test, counted like the others).
 run_log="$(pwd)/artifacts/logs/test-run.log"
 rm -f "$run_log"
-LIVECALL_TEST_LOG="$run_log" dotnet test LiveCall.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
+# Release: the apps under test run optimized code (about a fifth less CPU for the browser tests on two cores).
+LIVECALL_TEST_LOG="$run_log" dotnet test LiveCall.sln -c Release --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
 code=$?
 if [ -f "$run_log" ]; then
-  LIVECALL_SCAN_LOG="$run_log" dotnet test LiveCall.Tests --no-build --filter "FullyQualifiedName~LogScanTests.WholeTestRun" \
+  LIVECALL_SCAN_LOG="$run_log" dotnet test LiveCall.Tests -c Release --no-build --filter "FullyQualifiedName~LogScanTests.WholeTestRun" \
     --logger "trx;LogFileName=logscan.trx" --results-directory "$results/logscan"
   scan=$?
   [ "$code" -ne 0 ] || code=$scan

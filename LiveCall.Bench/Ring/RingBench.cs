@@ -3,10 +3,8 @@ using LiveCall.Core.Calls;
 using LiveCall.Core.Calls.Incoming;
 using LiveCall.Core.Dealers;
 using LiveCall.Core.Live;
-using LiveCall.Core.Notifications;
 using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveCall.Bench.Ring;
@@ -69,24 +67,7 @@ public static class RingBench
             await db.SaveChangesAsync(ct);
         }
 
-        // The app's own registrations (escalation included: a ring queues push, SMS and email per seller), no background services.
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["App:PublicBaseUrl"] = "https://bench.invalid/",
-            }).Build())
-            .AddSingleton(time)
-            .AddSingleton(factory)
-            .AddLiveEvents()
-            .AddNotificationDelivery()
-            .AddIncomingCallServices()
-            .AddSingleton<BrandingService>()
-            .AddSingleton<CallService>()
-            .AddSingleton<CallAccessTokens>()
-            .AddSingleton<SellerDuty>()
-            .AddSingleton<PresenceService>()
-            .BuildServiceProvider();
+        var services = BenchServices.Build(factory, time);
         var bus = services.GetRequiredService<ILiveEventBus>();
         var presence = services.GetRequiredService<PresenceService>();
         var scopes = users.Select(TenantScope.For).ToList();

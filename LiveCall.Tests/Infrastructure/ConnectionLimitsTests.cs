@@ -152,26 +152,13 @@ public sealed class ConnectionLimitsTests
     {
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
-        socket.Options.Cookies = cookies;
+        if (from is null) socket.Options.Cookies = cookies; // with a source address the handler carries them
         if (origin is not null) socket.Options.SetRequestHeader("Origin", origin);
         var uri = new UriBuilder(new Uri(app.BaseAddress, path)) { Scheme = "ws" }.Uri;
         try
         {
             if (from is null) await socket.ConnectAsync(uri, CancellationToken.None);
-            else
-            {
-                using var invoker = new HttpMessageInvoker(new SocketsHttpHandler
-                {
-                    ConnectCallback = async (context, cancellationToken) =>
-                    {
-                        var tcp = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
-                        tcp.Bind(new IPEndPoint(from, 0));
-                        await tcp.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                        return new System.Net.Sockets.NetworkStream(tcp, ownsSocket: true);
-                    },
-                });
-                await socket.ConnectAsync(uri, invoker, CancellationToken.None);
-            }
+            else await SourceAddress.ConnectAsync(socket, uri, from, cookies, CancellationToken.None);
             return (socket.HttpStatusCode, socket);
         }
         catch (WebSocketException)

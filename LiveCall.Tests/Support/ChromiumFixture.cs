@@ -19,8 +19,16 @@ public sealed class ChromiumFixture : IAsyncLifetime
         "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
     ];
 
+    /// <summary>
+    /// How long an Expect assertion waits for the page (Playwright's default is 5 s). The whole suite runs on two cores
+    /// beside the apps it starts, where a camera preview or a pushed render can take longer than that; a failing
+    /// assertion still fails, only later.
+    /// </summary>
+    public const float ExpectTimeoutMs = 15_000;
+
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMs);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using LiveCall.App.Account;
+using LiveCall.App.Infrastructure;
+using LiveCall.Core;
 using LiveCall.Core.Calls;
 using LiveCall.Core.Users;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +24,7 @@ public sealed partial class SignalingHub(
     IceServerIssuer ice,
     CallRoster roster,
     StaffSessions sessions,
+    LinkFailureLimiter failures,
     IOptions<IdentityOptions> identityOptions,
     IOptions<SignalingOptions> options,
     TimeProvider time,
@@ -172,9 +175,22 @@ public sealed partial class SignalingHub(
     private async Task<CallIdentity?> IdentifyAsync() => Presented() switch
     {
         StaffLogin login => await sessions.ScopeAsync(login.Session, Context.ConnectionAborted) is { } scope ? new CallIdentity.Staff(scope, login.DisplayName) : null,
-        AccessToken token => await tokens.ValidateAsync(token.Value, Context.ConnectionAborted),
+        AccessToken token => await ValidateTokenAsync(token.Value),
         _ => null,
     };
+
+    /// <summary>
+    /// A token's holder, if it is valid. Wrong, expired and revoked tokens count against the address as wrong links do
+    /// (<see cref="LinkFailureLimiter"/>): an address out of tries is refused before the database is asked.
+    /// </summary>
+    private async Task<CallIdentity?> ValidateTokenAsync(string token)
+    {
+        var address = Context.GetHttpContext() is { } http ? ClientAddress.KeyOf(http) : "unknown";
+        if (!failures.MayTry(address)) return null;
+        var holder = await tokens.ValidateAsync(token, Context.ConnectionAborted);
+        if (holder is null) failures.CountFailure(address);
+        return holder;
+    }
 
     private string? StaffStamp() => Presented() is StaffLogin login ? login.Session.SecurityStamp : null;
 
