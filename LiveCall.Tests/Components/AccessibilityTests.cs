@@ -82,10 +82,23 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium, Accessi
         return page;
     }
 
+    /// <summary>
+    /// The German walk runs axe on these pages (prefixes) only: its markup and colours are the English walk's, so axe
+    /// is repeated where the words change what axe reads (link, button and label names, errors, every customer and guest
+    /// page, the menus, the forms). Every German page is still photographed.
+    /// </summary>
+    private static readonly string[] GermanAxe =
+    [
+        "login", "customer-", "guest-", "accept-link-", "dashboard-seller-de", "dashboard-ringing", "dashboard-presence",
+        "dashboard-menu-de-phone", "followup-", "call-muted-chat", "dashboard-admin-menu-de-phone", "user-new-errors", "location-edit-de-phone",
+    ];
+
     /// <summary>Runs axe on the page as it is and keeps what it found; a screenshot goes beside it.</summary>
     private async Task CheckAsync(IPage page, string name)
     {
-        var findings = await AxeCheck.RunAsync(page, name, output);
+        var german = name.Contains("-de", StringComparison.Ordinal);
+        var findings = german && !GermanAxe.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))
+            ? [] : await AxeCheck.RunAsync(page, name, output);
         _findings.AddRange(findings);
         foreach (var finding in findings.Where(f => f.IsSerious)) output.WriteLine("axe " + finding);
         var path = ChromiumFixture.ScreenshotPath(Path.Combine("a11y", name));

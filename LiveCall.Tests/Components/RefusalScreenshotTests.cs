@@ -9,7 +9,8 @@ namespace LiveCall.Tests.Components;
 /// <summary>
 /// Every "no" the security work added, photographed in English and German, on a desktop and a phone: the login error, the
 /// customer told a call is already waiting or the network has too many, the "too many windows" page, and a refused
-/// message on the Outbox page with the budget it ran into. Each picture is also checked by axe.
+/// message on the Outbox page with the budget it ran into. axe checks the "too many windows" page here; the login and
+/// customer pages with their errors and the Outbox are checked in <see cref="AccessibilityTests"/>.
 /// </summary>
 public sealed class RefusalScreenshotTests(ChromiumFixture chromium, ITestOutputHelper output) : IClassFixture<ChromiumFixture>
 {
@@ -72,7 +73,7 @@ public sealed class RefusalScreenshotTests(ChromiumFixture chromium, ITestOutput
         var secondWindow = await seller.Context.NewPageAsync();
         await secondWindow.GotoAsync("");
         await secondWindow.Locator("[data-testid=too-many-windows]").WaitForAsync();
-        await ShotAsync(secondWindow, $"refusal-too-many-windows-{name}");
+        await ShotAsync(secondWindow, $"refusal-too-many-windows-{name}", axe: true);
 
         // A ring email over the location's budget, on the dealer admin's Outbox page.
         var downtown = await app.Data.LocationAsync("downtown");
@@ -90,9 +91,9 @@ public sealed class RefusalScreenshotTests(ChromiumFixture chromium, ITestOutput
         await ShotAsync(admin, $"refusal-outbox-{name}", fullPage: true);
     }
 
-    private async Task ShotAsync(IPage page, string name, bool fullPage = false)
+    private async Task ShotAsync(IPage page, string name, bool fullPage = false, bool axe = false)
     {
         await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath(name), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
-        await AxeCheck.AssertNoSeriousViolationsAsync(page, name, output);
+        if (axe) await AxeCheck.AssertNoSeriousViolationsAsync(page, name, output);
     }
 }
