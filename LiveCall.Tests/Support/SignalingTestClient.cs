@@ -30,21 +30,11 @@ public sealed class SignalingTestClient : IAsyncDisposable
     /// <summary>Connects; with <paramref name="from"/> over WebSockets only, its TCP connection leaving from that loopback address (another client to the app).</summary>
     public static async Task<SignalingTestClient> ConnectAsync(Uri baseAddress, CookieContainer? cookies = null, string? token = null, IPAddress? from = null)
     {
-        var connection = new HubConnectionBuilder()
+        var connection = from is not null ? SourceAddress.Hub(baseAddress, from, cookies, token) : new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, "hubs/call"), o =>
             {
                 if (cookies is not null) o.Cookies = cookies;
                 if (token is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                if (from is null) return;
-                o.SkipNegotiation = true;
-                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
-                o.WebSocketFactory = async (context, cancellationToken) =>
-                {
-                    var socket = new System.Net.WebSockets.ClientWebSocket();
-                    if (token is not null) socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
-                    await SourceAddress.ConnectAsync(socket, context.Uri, from, cookies, cancellationToken);
-                    return socket;
-                };
             })
             .Build();
         var client = new SignalingTestClient(connection);

@@ -44,8 +44,11 @@ public static class SourceAddress
         await socket.ConnectAsync(uri, invoker, ct);
     }
 
-    /// <summary>A hub connection over WebSockets only (no negotiate round trip, as the browser's call client does after its first try), from <paramref name="from"/>.</summary>
-    public static HubConnection Hub(Uri baseAddress, IPAddress from, CookieContainer cookies) =>
+    /// <summary>
+    /// A hub connection over WebSockets only (no negotiate round trip, as the browser's call client does after its first
+    /// try), from <paramref name="from"/>, with the page's own Origin and, where given, a bearer token.
+    /// </summary>
+    public static HubConnection Hub(Uri baseAddress, IPAddress from, CookieContainer? cookies, string? bearer = null) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, "hubs/call"), o =>
             {
@@ -55,6 +58,7 @@ public static class SourceAddress
                 {
                     var socket = new ClientWebSocket();
                     socket.Options.SetRequestHeader("Origin", baseAddress.GetLeftPart(UriPartial.Authority));
+                    if (bearer is not null) socket.Options.SetRequestHeader("Authorization", "Bearer " + bearer);
                     await ConnectAsync(socket, context.Uri, from, cookies, ct);
                     return socket;
                 };

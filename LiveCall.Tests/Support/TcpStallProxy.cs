@@ -30,7 +30,6 @@ public sealed class TcpStallProxy : IAsyncDisposable
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
     public int Accepted => Volatile.Read(ref _accepted);
     public int Cut => Volatile.Read(ref _cut);
-    public int Open { get { lock (_open) return _open.Count; } }
 
     private static TaskCompletionSource NewOpenGate()
     {

@@ -38,7 +38,6 @@ public sealed class UdpImpairmentProxy : IAsyncDisposable
 
     public long Forwarded => Interlocked.Read(ref _forwarded);
     public long Dropped => Interlocked.Read(ref _dropped);
-    public int Clients => _upstreams.Count;
 
     private async Task ClientsToTargetAsync()
     {
