@@ -35,6 +35,16 @@ public static class BrowserSession
     public static Task PaintedAsync(IPage page) =>
         page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))");
 
+    /// <summary>
+    /// A screenshot once the page has painted (<see cref="PaintedAsync"/>): Chromium can refuse a capture taken right
+    /// after a navigation, before the new document's first frame ("Unable to capture screenshot").
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, PageScreenshotOptions options)
+    {
+        await PaintedAsync(page);
+        await page.ScreenshotAsync(options);
+    }
+
     public static Task WaitInteractiveAsync(IPage page) => page.WaitForSelectorAsync("html[data-interactive=true]", new() { State = WaitForSelectorState.Attached });
 
     public static async Task GotoInteractiveAsync(IPage page, string path)

@@ -212,7 +212,7 @@ public sealed class AcceptLinkBrowserTests(ChromiumFixture chromium, ITestOutput
 
     private async Task ShotAsync(IPage page, string name)
     {
-        await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath(name) });
+        await ScreenshotAsync(page, new() { Path = ChromiumFixture.ScreenshotPath(name) });
         await AxeCheck.AssertNoSeriousViolationsAsync(page, name, output);
     }
 }

@@ -61,8 +61,7 @@ public sealed class EscalationScreenshotTests(ChromiumFixture chromium) : IClass
             var email = (await app.Data.MessagesAsync(callId)).First(m => m.Channel == OutboxChannel.Email);
             Assert.DoesNotContain("<script", email.HtmlBody!, StringComparison.OrdinalIgnoreCase);
             await page.SetContentAsync(email.HtmlBody!);
-            await BrowserSession.PaintedAsync(page);
-            await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"incoming-call-email-{language}"), FullPage = true });
+            await BrowserSession.ScreenshotAsync(page, new() { Path = ChromiumFixture.ScreenshotPath($"incoming-call-email-{language}"), FullPage = true });
         }
 
         // The location form with "takes video calls" and the escalation delays.
