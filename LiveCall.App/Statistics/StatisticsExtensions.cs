@@ -8,6 +8,7 @@ public static class StatisticsExtensions
     public static IHostApplicationBuilder AddStatistics(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<StatisticsService>();
+        builder.Services.AddSingleton<DashboardFeed>();
         return builder;
     }
 

@@ -28,7 +28,7 @@ public sealed partial class PresenceMenu : IAsyncDisposable
             }
             var user = scope;
             // Subscribed before the first read: a change while it runs refreshes afterwards instead of being missed.
-            subscription = Bus.Subscribe(e => Concerns(e, user), (_, cancellationToken) => InvokeAsync(() => RefreshAsync(user, cancellationToken)));
+            subscription = Bus.Subscribe([LiveTopic.User(user.UserId)], Concerns, (_, cancellationToken) => InvokeAsync(() => RefreshAsync(user, cancellationToken)));
             status = await Availability.StatusOfAsync(scope.UserId, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -37,9 +37,11 @@ public sealed partial class PresenceMenu : IAsyncDisposable
         }
     }
 
-    /// <summary>Another tab or device changed the duty, or a call of this location changed (the seller may have become busy or free).</summary>
-    private static bool Concerns(LiveEvent e, TenantScope user) =>
-        e is PresenceChanged or CallChanged && (e.LocationId is not { } l || l == user.LocationId);
+    /// <summary>
+    /// On the user's own topic: another tab or device changed the duty, or a call this seller accepted, joined or left
+    /// changed (busy or free again). A ring at the location, or a colleague's duty, never reaches this menu.
+    /// </summary>
+    private static bool Concerns(LiveEvent e) => e is PresenceChanged or CallChanged;
 
     /// <summary>On this circuit, one event after the other from the bus; a failure is logged by the bus.</summary>
     private async Task RefreshAsync(TenantScope user, CancellationToken cancellationToken)

@@ -121,7 +121,8 @@ public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbF
             if (connected == 1)
             {
                 LogCallConnected(callId);
-                await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, CallState.Connected), cancellationToken);
+                await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, CallState.Connected,
+                    [.. call.Participants.Where(p => p.UserId is not null).Select(p => p.UserId!)]), cancellationToken);
             }
         }
         return new JoinOutcome(JoinStatus.Joined, participant, present);
@@ -156,8 +157,10 @@ public sealed partial class CallService(IDbContextFactory<LiveCallDbContext> dbF
         if (ended == 1)
         {
             LogCallEnded(callId, duration);
-            var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.DealerId, c.LocationId, c.Kind }).SingleAsync(cancellationToken);
-            await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, CallState.Ended), cancellationToken);
+            var call = await db.Calls.AsNoTracking().Where(c => c.Id == callId)
+                .Select(c => new { c.DealerId, c.LocationId, c.Kind, Staff = c.Participants.Where(p => p.UserId != null).Select(p => p.UserId!).ToList() })
+                .SingleAsync(cancellationToken);
+            await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, CallState.Ended, call.Staff), cancellationToken);
         }
         return ended == 1;
     }

@@ -15,12 +15,13 @@ public static class DataExtensions
         var services = builder.Services;
         services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
         services.AddValidatedOptions<DemoSeedOptions>(DemoSeedOptions.Section);
+        services.AddSingleton<SqlCommandCounter>();
         services.AddDbContextFactory<LiveCallDbContext>((sp, o) =>
         {
             var path = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.FullPath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
             var connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
-            o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout());
+            o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout(), sp.GetRequiredService<SqlCommandCounter>());
         });
         services.AddSingleton<DemoSeeder>();
         services.AddValidatedOptions<SecretsOptions>(SecretsOptions.Section);

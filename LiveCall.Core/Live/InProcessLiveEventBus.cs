@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 
@@ -21,20 +22,52 @@ public sealed class InProcessLiveEventBus(ILogger<InProcessLiveEventBus> logger)
     /// </summary>
     public const int QueueCapacity = 256;
 
-    private ImmutableList<LiveSubscription> _subscriptions = [];
+    /// <summary>Every subscription, for the rare event for everyone.</summary>
+    private ImmutableHashSet<LiveSubscription> _subscriptions = [];
+    /// <summary>The subscriptions of each topic: publishing costs the subscribers an event is about, not every circuit of the process.</summary>
+    private readonly ConcurrentDictionary<LiveTopic, ImmutableArray<LiveSubscription>> _byTopic = new();
 
     public ValueTask PublishAsync(LiveEvent liveEvent, CancellationToken cancellationToken)
     {
-        foreach (var subscription in Volatile.Read(ref _subscriptions)) subscription.Offer(liveEvent);
+        if (liveEvent.IsForEveryone)
+        {
+            foreach (var subscription in Volatile.Read(ref _subscriptions)) subscription.Offer(liveEvent);
+            return ValueTask.CompletedTask;
+        }
+        foreach (var topic in liveEvent.Topics)
+        {
+            if (!_byTopic.TryGetValue(topic, out var subscribers)) continue;
+            foreach (var subscription in subscribers) subscription.Offer(liveEvent);
+        }
         return ValueTask.CompletedTask;
     }
 
-    public IAsyncDisposable Subscribe(Func<LiveEvent, bool> concerns, Func<LiveEvent, CancellationToken, Task> handler)
+    public IAsyncDisposable Subscribe(IReadOnlyCollection<LiveTopic> topics, Func<LiveEvent, bool> concerns, Func<LiveEvent, CancellationToken, Task> handler)
     {
-        var subscription = new LiveSubscription(concerns, handler, QueueCapacity, Unsubscribe, logger);
-        ImmutableInterlocked.Update(ref _subscriptions, list => list.Add(subscription));
+        ArgumentOutOfRangeException.ThrowIfZero(topics.Count);
+        var subscription = new LiveSubscription(topics, concerns, handler, QueueCapacity, Unsubscribe, logger);
+        ImmutableInterlocked.Update(ref _subscriptions, set => set.Add(subscription));
+        foreach (var topic in topics)
+            _byTopic.AddOrUpdate(topic, static (_, s) => [s], static (_, list, s) => list.Add(s), subscription);
         return subscription;
     }
 
-    private void Unsubscribe(LiveSubscription subscription) => ImmutableInterlocked.Update(ref _subscriptions, list => list.Remove(subscription));
+    public IAsyncDisposable Subscribe(Func<LiveEvent, bool> concerns, Func<LiveEvent, CancellationToken, Task> handler) => Subscribe([LiveTopic.All], concerns, handler);
+
+    private void Unsubscribe(LiveSubscription subscription)
+    {
+        ImmutableInterlocked.Update(ref _subscriptions, set => set.Remove(subscription));
+        foreach (var topic in subscription.Topics)
+        {
+            while (_byTopic.TryGetValue(topic, out var list))
+            {
+                var rest = list.Remove(subscription);
+                // A topic nobody listens to any more goes, so that the map holds the live users and calls, not every one ever seen.
+                var done = rest.IsEmpty
+                    ? _byTopic.TryRemove(KeyValuePair.Create(topic, list))
+                    : _byTopic.TryUpdate(topic, rest, list);
+                if (done) break;
+            }
+        }
+    }
 }

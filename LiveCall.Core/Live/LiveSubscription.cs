@@ -31,9 +31,10 @@ internal sealed partial class LiveSubscription : IAsyncDisposable
     private int _markerQueued;
     private int _disposed;
 
-    public LiveSubscription(Func<LiveEvent, bool> concerns, Func<LiveEvent, CancellationToken, Task> handler, int capacity,
+    public LiveSubscription(IReadOnlyCollection<LiveTopic> topics, Func<LiveEvent, bool> concerns, Func<LiveEvent, CancellationToken, Task> handler, int capacity,
         Action<LiveSubscription> unsubscribe, ILogger logger)
     {
+        Topics = [.. topics];
         _concerns = concerns;
         _handler = handler;
         _capacity = capacity;
@@ -42,6 +43,8 @@ internal sealed partial class LiveSubscription : IAsyncDisposable
         _subscriber = SubscriberName(handler);
         _loop = RunAsync();
     }
+
+    public IReadOnlyList<LiveTopic> Topics { get; }
 
     /// <summary>On the publisher's call: queues the event if it concerns the subscriber. Never waits.</summary>
     public void Offer(LiveEvent liveEvent)

@@ -21,7 +21,7 @@ public sealed class PresenceService(IDbContextFactory<LiveCallDbContext> dbFacto
         db.Add(new StaffPresence(circuitId, instanceId, user.UserId, user.DealerId, user.LocationId, time.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
         await duty.SignedInAsync(user.UserId, cancellationToken);
-        await bus.PublishAsync(new PresenceChanged(user.DealerId, user.LocationId), cancellationToken);
+        await bus.PublishAsync(new PresenceChanged(user.DealerId, user.LocationId, user.UserId), cancellationToken);
     }
 
     public async Task CloseAsync(string circuitId, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ public sealed class PresenceService(IDbContextFactory<LiveCallDbContext> dbFacto
         var row = await db.Set<StaffPresence>().AsNoTracking().FirstOrDefaultAsync(p => p.CircuitId == circuitId, cancellationToken);
         if (row is null) return;
         await db.Set<StaffPresence>().Where(p => p.CircuitId == circuitId).ExecuteDeleteAsync(cancellationToken);
-        await bus.PublishAsync(new PresenceChanged(row.DealerId, row.LocationId), cancellationToken);
+        await bus.PublishAsync(new PresenceChanged(row.DealerId, row.LocationId, row.UserId), cancellationToken);
     }
 
     /// <summary>Marks this instance's open circuits as alive and removes rows nobody refreshed (a crashed instance).</summary>

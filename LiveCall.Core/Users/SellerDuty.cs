@@ -68,7 +68,7 @@ public sealed partial class SellerDuty(IDbContextFactory<LiveCallDbContext> dbFa
         if (after != before)
         {
             LogChanged(logger, userId, before, after);
-            await bus.PublishAsync(new PresenceChanged(user.DealerId, user.LocationId), cancellationToken);
+            await bus.PublishAsync(new PresenceChanged(user.DealerId, user.LocationId, userId), cancellationToken);
         }
     }
 

@@ -95,6 +95,94 @@ public sealed class LiveEventBusTests
         Assert.Equal($"The live-event subscriber {nameof(LiveEventBusTests)} failed on {nameof(Numbered)}", failure.Message);
     }
 
+    /// <summary>A subscriber that records what it was offered (its concerns asked) and what it was handed.</summary>
+    private sealed class TopicProbe
+    {
+        public int Asked;
+        public readonly List<LiveEvent> Handed = [];
+        private readonly TaskCompletionSource<LiveEvent> _last = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Task<LiveEvent> SawEnd => _last.Task;
+
+        public bool Concerns(LiveEvent e)
+        {
+            Interlocked.Increment(ref Asked);
+            return true;
+        }
+
+        public Task HandleAsync(LiveEvent e, CancellationToken cancellationToken)
+        {
+            lock (Handed) Handed.Add(e);
+            if (e is Numbered { N: -1 }) _last.TrySetResult(e);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task AnEvent_IsOfferedOnlyToTheSubscribersOfItsTopics_AndAnEventForEveryoneToAll()
+    {
+        var dealer = Guid.NewGuid();
+        var downtown = Guid.NewGuid();
+        var airport = Guid.NewGuid();
+        var platform = new TopicProbe();
+        var downtownDashboard = new TopicProbe();
+        var airportDashboard = new TopicProbe();
+        var sellerAnna = new TopicProbe();
+        var sellerBen = new TopicProbe();
+        var downtownToasts = new TopicProbe();
+        TopicProbe[] all = [platform, downtownDashboard, airportDashboard, sellerAnna, sellerBen, downtownToasts];
+        List<IAsyncDisposable> subscriptions =
+        [
+            _bus.Subscribe([LiveTopic.All], platform.Concerns, platform.HandleAsync),
+            _bus.Subscribe([LiveTopic.Location(downtown)], downtownDashboard.Concerns, downtownDashboard.HandleAsync),
+            _bus.Subscribe([LiveTopic.Location(airport)], airportDashboard.Concerns, airportDashboard.HandleAsync),
+            _bus.Subscribe([LiveTopic.User("anna")], sellerAnna.Concerns, sellerAnna.HandleAsync),
+            _bus.Subscribe([LiveTopic.User("ben")], sellerBen.Concerns, sellerBen.HandleAsync),
+            _bus.Subscribe([LiveTopic.Rings(downtown)], downtownToasts.Concerns, downtownToasts.HandleAsync),
+        ];
+        try
+        {
+            var call = Guid.NewGuid();
+            var ring = new RingStarted(call, dealer, downtown, "Downtown", "Clara", DateTime.UtcNow, ["anna"]);
+            var changed = new CallChanged(call, dealer, downtown, Core.Calls.CallKind.Incoming, Core.Calls.CallState.Waiting, ["anna"]);
+            var ended = new RingEnded(call, dealer, downtown, Core.Calls.CallState.Waiting, "anna", "Anna");
+            await _bus.PublishAsync(ring, default);
+            await _bus.PublishAsync(changed, default);
+            await _bus.PublishAsync(ended, default);
+            await _bus.PublishAsync(new Numbered(-1), default); // for everyone: reaches all, after the others
+
+            foreach (var probe in all) await probe.SawEnd.WaitAsync(Deadline);
+            Assert.Equal<LiveEvent>([ring, changed, ended, new Numbered(-1)], platform.Handed);
+            Assert.Equal<LiveEvent>([changed, new Numbered(-1)], downtownDashboard.Handed);
+            Assert.Equal<LiveEvent>([ring, changed, new Numbered(-1)], sellerAnna.Handed);
+            Assert.Equal<LiveEvent>([ended, new Numbered(-1)], downtownToasts.Handed);
+            // Not even asked: the airport's dashboards and a seller who was not rung cost the publisher nothing.
+            Assert.Equal(1, airportDashboard.Asked);
+            Assert.Equal(1, sellerBen.Asked);
+        }
+        finally
+        {
+            foreach (var subscription in subscriptions) await subscription.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AfterItsLastSubscriberGoes_ATopicGetsNothing_AndANewSubscriberOfItGetsWhatFollows()
+    {
+        var user = LiveTopic.User("anna");
+        var first = new TopicProbe();
+        await (_bus.Subscribe([user], first.Concerns, first.HandleAsync)).DisposeAsync();
+        await _bus.PublishAsync(new RingDeclined(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "anna"), default);
+        Assert.Equal(0, first.Asked);
+
+        var second = new TopicProbe();
+        await using var again = _bus.Subscribe([user], second.Concerns, second.HandleAsync);
+        var declined = new RingDeclined(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "anna");
+        await _bus.PublishAsync(declined, default);
+        await _bus.PublishAsync(new Numbered(-1), default);
+        await second.SawEnd.WaitAsync(Deadline);
+        Assert.Equal<LiveEvent>([declined, new Numbered(-1)], second.Handed);
+    }
+
     [Fact]
     public async Task Dispose_CancelsTheEventInHand_EndsTheLoop_AndNothingMoreIsDelivered()
     {

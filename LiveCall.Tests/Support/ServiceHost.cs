@@ -70,10 +70,10 @@ public sealed class ServiceHost : IAsyncLifetime, IAsyncDisposable
 
     public Task<LiveCallDbContext> DbAsync() => Get<IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync();
 
-    /// <summary>The app's bus, tracked: subscribe through it to be able to wait for delivery.</summary>
+    /// <summary>The app's bus, tracked: every subscription in the host (the test's and the services') can be waited for.</summary>
     public TrackedLiveEventBus Bus { get; private set; } = default!;
 
-    /// <summary>Returns once every subscription made through <see cref="Bus"/> has handled what was published before.</summary>
+    /// <summary>Returns once every subscription in the host has handled what was published before.</summary>
     public Task DeliveredAsync() => Bus.DeliveredAsync();
 
     /// <summary>Every live event published since the start (waits until the recorder's queue has handled them).</summary>
@@ -109,6 +109,11 @@ public sealed class ServiceHost : IAsyncLifetime, IAsyncDisposable
 
         builder.AddLiveCallFeatures();
 
+        // Every subscription in the host goes through the tracked bus, the services' own (the dashboard feed's) too.
+        builder.Services.RemoveAll<ILiveEventBus>();
+        builder.Services.AddSingleton<InProcessLiveEventBus>();
+        builder.Services.AddSingleton(sp => new TrackedLiveEventBus(sp.GetRequiredService<InProcessLiveEventBus>()));
+        builder.Services.AddSingleton<ILiveEventBus>(sp => sp.GetRequiredService<TrackedLiveEventBus>());
         builder.Services.RemoveAll<IHostedService>();
         builder.Services.RemoveAll<TimeProvider>();
         builder.Services.AddSingleton<TimeProvider>(Time);
@@ -118,7 +123,7 @@ public sealed class ServiceHost : IAsyncLifetime, IAsyncDisposable
         await _host.Services.MigrateDatabaseAsync();
         await _host.Services.SealSecretsAsync();
         if (_options.DemoData) await Get<DemoSeeder>().SeedAsync(CancellationToken.None);
-        Bus = new TrackedLiveEventBus(Get<ILiveEventBus>());
+        Bus = Get<TrackedLiveEventBus>();
         _recording = Bus.Subscribe(_ => true, (e, _) =>
         {
             lock (_events) _events.Add(e);

@@ -16,10 +16,11 @@ public sealed class TrackedLiveEventBus(ILiveEventBus bus) : ILiveEventBus
 
     public ValueTask PublishAsync(LiveEvent liveEvent, CancellationToken cancellationToken) => bus.PublishAsync(liveEvent, cancellationToken);
 
-    public IAsyncDisposable Subscribe(Func<LiveEvent, bool> concerns, Func<LiveEvent, CancellationToken, Task> handler)
+    public IAsyncDisposable Subscribe(IReadOnlyCollection<LiveTopic> topics, Func<LiveEvent, bool> concerns, Func<LiveEvent, CancellationToken, Task> handler)
     {
         var tracked = new Tracked(this);
-        tracked.Inner = bus.Subscribe(e => e is Marker || concerns(e), (e, ct) =>
+        // The marker is for everyone (no dealer, no location): it reaches every subscription whatever its topics.
+        tracked.Inner = bus.Subscribe(topics, e => e is Marker || concerns(e), (e, ct) =>
         {
             if (e is not Marker marker) return handler(e, ct);
             marker.Reached(tracked);
@@ -28,6 +29,8 @@ public sealed class TrackedLiveEventBus(ILiveEventBus bus) : ILiveEventBus
         _live[tracked] = 0;
         return tracked;
     }
+
+    public IAsyncDisposable Subscribe(Func<LiveEvent, bool> concerns, Func<LiveEvent, CancellationToken, Task> handler) => Subscribe([LiveTopic.All], concerns, handler);
 
     /// <summary>Returns once every live subscription made here has handled every event published before this call.</summary>
     public async Task DeliveredAsync()

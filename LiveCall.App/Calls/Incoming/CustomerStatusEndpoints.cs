@@ -58,7 +58,7 @@ public static class CustomerStatusEndpoints
         var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         // Subscribe before reading the state, so a change between the two is not missed.
         // EventsMissed (this stream fell behind) wakes it too: it re-reads the call either way.
-        await using var subscription = bus.Subscribe(
+        await using var subscription = bus.Subscribe([LiveTopic.Call(callId)],
             e => e is RingEnded r && r.CallId == callId || e is CallChanged c && c.CallId == callId || e is RingDeclined d && d.CallId == callId,
             (_, _) =>
             {

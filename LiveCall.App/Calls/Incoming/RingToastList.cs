@@ -39,8 +39,10 @@ public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService
         _changed = changed;
         if (_user is not null) return;
         _user = user;
-        _subscription = bus.Subscribe(e => Concerns(e, user), OnEventAsync);
-        await LoadAsync(null, cancellationToken);
+        // Its own rings and declines on the user's topic, the ends of rings at its location ("Answered by") on the location's.
+        LiveTopic[] topics = user.LocationId is { } location ? [LiveTopic.User(user.UserId), LiveTopic.Rings(location)] : [LiveTopic.User(user.UserId)];
+        _subscription = bus.Subscribe(topics, e => Concerns(e, user), OnEventAsync);
+        await LoadAsync(cancellationToken);
     }
 
     /// <summary>The component that showed the toasts is gone; events keep the state until another one attaches.</summary>
@@ -61,7 +63,7 @@ public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService
 
     private Task OnEventAsync(LiveEvent e, CancellationToken cancellationToken) => e switch
     {
-        RingStarted s => DispatchAsync(() => LoadAsync(s.CallId, cancellationToken), s.CallId),
+        RingStarted s => DispatchAsync(() => Task.FromResult(Show(s)), s.CallId),
         RingEnded ended => DispatchAsync(() => End(ended, _user!), ended.CallId),
         RingDeclined d => DispatchAsync(() => Remove(d.CallId), d.CallId),
         EventsMissed => DispatchAsync(() => ResyncAsync(cancellationToken), null),
@@ -91,25 +93,16 @@ public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService
         }
     }
 
-    private async Task<bool> LoadAsync(Guid? onlyCallId, CancellationToken cancellationToken)
+    /// <summary>The calls ringing this seller now, from the database: when the list starts, and after missed events.</summary>
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         _loads++;
         var added = false;
         try
         {
             var ringing = await incoming.RingingForAsync(_user!.UserId, cancellationToken);
-            foreach (var call in ringing)
-            {
-                if (onlyCallId is { } only && call.CallId != only) continue;
-                if (_endedWhileLoading.Contains(call.CallId)) continue;
-                var shown = _toasts.FindIndex(t => t.CallId == call.CallId);
-                if (shown >= 0 && _toasts[shown].State == RingToastState.Ringing) continue;
-                // A call that rings again (its seller did not join) takes the place of its "Answered by" toast.
-                var toast = new RingToast(call.CallId, call.CustomerName, call.LocationName, call.CreatedUtc, call.NotJoinedBy);
-                if (shown >= 0) _toasts[shown] = toast;
-                else _toasts.Add(toast);
-                added = true;
-            }
+            foreach (var call in ringing.Where(c => !_endedWhileLoading.Contains(c.CallId)))
+                added |= Put(new RingToast(call.CallId, call.CustomerName, call.LocationName, call.CreatedUtc, call.NotJoinedBy));
             return added;
         }
         finally
@@ -118,12 +111,25 @@ public sealed partial class RingToastList(ILiveEventBus bus, IncomingCallService
         }
     }
 
+    /// <summary>A ring for this seller: the toast comes from the event alone, without reading the database.</summary>
+    private bool Show(RingStarted ring) => Put(new RingToast(ring.CallId, ring.CustomerName, ring.LocationName, ring.CreatedUtc, ring.NotJoinedBy));
+
+    /// <summary>Shows the toast unless the call rings on it already; a call that rings again (its seller did not join) takes the place of its "Answered by" toast.</summary>
+    private bool Put(RingToast toast)
+    {
+        var shown = _toasts.FindIndex(t => t.CallId == toast.CallId);
+        if (shown >= 0 && _toasts[shown].State == RingToastState.Ringing) return false;
+        if (shown >= 0) _toasts[shown] = toast;
+        else _toasts.Add(toast);
+        return true;
+    }
+
     /// <summary>Some events never reached this list (<see cref="EventsMissed"/>): toasts of calls that stopped ringing go, calls that started ringing come.</summary>
     private async Task<bool> ResyncAsync(CancellationToken cancellationToken)
     {
         var ringing = await incoming.RingingForAsync(_user!.UserId, cancellationToken);
         var stale = _toasts.RemoveAll(t => t is { State: RingToastState.Ringing, Busy: false } && !ringing.Any(c => c.CallId == t.CallId)) > 0;
-        return await LoadAsync(null, cancellationToken) || stale;
+        return await LoadAsync(cancellationToken) || stale;
     }
 
     private Task<bool> End(RingEnded ended, TenantScope user)

@@ -58,7 +58,7 @@ public sealed partial class FollowUpService(IDbContextFactory<LiveCallDbContext>
             await SendInvitationAsync(guest, new Uri(baseUri, $"j/{invitation.Token}").ToString(), brand, sellerName, language, seller, call, cancellationToken);
         }
         LogStarted(logger, call.Id, guests.Count);
-        await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State), cancellationToken);
+        await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State, [seller.UserId]), cancellationToken);
         return new FollowUpStarted(call.Id, null, SendRefusal.None);
     }
 

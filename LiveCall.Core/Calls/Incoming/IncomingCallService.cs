@@ -75,7 +75,7 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
             LogNoSeller(logger, call.Id, location.Id);
             return new RingStart(call.Id, customerToken, 0, RingRefusal.NoSellerAvailable, null);
         }
-        var reached = await RingAsync(db, new RingContext(call.Id, call.DealerId, call.LocationId, contact.Name, call.CreatedUtc,
+        var reached = await RingAsync(db, new RingContext(call.Id, call.DealerId, call.LocationId, location.Name, contact.Name, call.CreatedUtc,
             call.CreatedUtc + location.RingTimeout, sellers), call.CreatedUtc, null, cancellationToken);
         await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State), cancellationToken);
         return new RingStart(call.Id, customerToken, reached, RingRefusal.None, null);
@@ -89,7 +89,7 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
     private async Task<int> RingAsync(LiveCallDbContext db, RingContext ring, DateTime callCreatedUtc, string? notJoinedBy, CancellationToken cancellationToken)
     {
         var sellers = ring.SellerIds;
-        await bus.PublishAsync(new RingStarted(ring.CallId, ring.DealerId, ring.LocationId, ring.CustomerName, callCreatedUtc, sellers, notJoinedBy), cancellationToken);
+        await bus.PublishAsync(new RingStarted(ring.CallId, ring.DealerId, ring.LocationId, ring.LocationName, ring.CustomerName, callCreatedUtc, sellers, notJoinedBy), cancellationToken);
         LogRinging(logger, ring.CallId, sellers.Count);
         var since = ring.StartedUtc - PresenceService.StaleAfter;
         var reached = (await db.Presence.Where(p => sellers.Contains(p.UserId) && p.LastSeenUtc >= since).Select(p => p.UserId).Distinct()
@@ -135,7 +135,7 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
         {
             LogAccepted(logger, callId, seller.UserId);
             await bus.PublishAsync(new RingEnded(callId, call.DealerId, call.LocationId, CallState.Waiting, seller.UserId, answeredBy), cancellationToken);
-            await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, CallState.Waiting), cancellationToken);
+            await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, CallState.Waiting, [seller.UserId]), cancellationToken);
             await ringEnd.WithdrawEscalationsAsync(callId, cancellationToken);
             return new AcceptResult(AcceptOutcome.Won, answeredBy);
         }

@@ -4,5 +4,5 @@ namespace LiveCall.Core.Calls.Incoming;
 /// What a ringing call hands to the other channels (web push, SMS, email). <paramref name="StartedUtc"/> is when this ring
 /// started (the call's creation, or the moment it rang again after a seller did not join): the location's delays count from it.
 /// </summary>
-public sealed record RingContext(Guid CallId, Guid DealerId, Guid LocationId, string CustomerName, DateTime StartedUtc, DateTime RingEndsUtc,
+public sealed record RingContext(Guid CallId, Guid DealerId, Guid LocationId, string LocationName, string CustomerName, DateTime StartedUtc, DateTime RingEndsUtc,
     IReadOnlyList<string> SellerIds);
