@@ -31,6 +31,7 @@ public static class LiveCallFeatures
         builder.AddCalls();
         builder.AddIncomingCalls();
         builder.AddFollowUp();
+        builder.AddBench();
         return builder;
     }
 }

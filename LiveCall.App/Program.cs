@@ -43,6 +43,7 @@ app.MapNotifications();
 app.MapCalls();
 app.MapIncomingCalls();
 app.MapFollowUp();
+app.MapBench();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
