@@ -135,6 +135,8 @@ public sealed partial class DashboardFeed(StatisticsService statistics, Callback
         private ImmutableArray<DashboardWatch> _watchers = [];
         private DashboardSnapshot? _latest;
         private TaskCompletionSource<DashboardSnapshot> _next = NewNext();
+        /// <summary>What the computation in hand completes.</summary>
+        private TaskCompletionSource<DashboardSnapshot>? _inFlight;
         private int _stale = 1;
         private int _running;
 
@@ -153,8 +155,8 @@ public sealed partial class DashboardFeed(StatisticsService statistics, Callback
         public DashboardKey Key { get; }
 
         /// <summary>The latest snapshot if it is young enough, nothing changed since and no new one is on its way.</summary>
-        public DashboardSnapshot? Fresh => Volatile.Read(ref _stale) == 0 && Volatile.Read(ref _running) == 0 && Volatile.Read(ref _latest) is { } s
-            && _feed._time.GetUtcNow() - s.ComputedAt < FreshFor ? s : null;
+        public DashboardSnapshot? Fresh => Volatile.Read(ref _stale) == 0 && Volatile.Read(ref _inFlight) is null or { Task.IsCompleted: true }
+            && Volatile.Read(ref _latest) is { } s && _feed._time.GetUtcNow() - s.ComputedAt < FreshFor ? s : null;
 
         public void Add(DashboardWatch watcher) => _watchers = _watchers.Add(watcher);
 
@@ -165,10 +167,12 @@ public sealed partial class DashboardFeed(StatisticsService statistics, Callback
             return _watchers.Length;
         }
 
-        /// <summary>The latest snapshot when fresh, else the next one computed.</summary>
+        /// <summary>The latest snapshot when fresh, the one being computed when nothing changed since it started, else the next one.</summary>
         public Task<DashboardSnapshot> CurrentAsync()
         {
             if (Fresh is { } fresh) return Task.FromResult(fresh);
+            if (Volatile.Read(ref _running) == 1 && Volatile.Read(ref _stale) == 0 && Volatile.Read(ref _inFlight) is { Task.IsCompleted: false } inFlight)
+                return inFlight.Task;
             var next = Volatile.Read(ref _next).Task;
             Invalidate();
             return next;
@@ -190,6 +194,7 @@ public sealed partial class DashboardFeed(StatisticsService statistics, Callback
                 while (!_stop.IsCancellationRequested && Interlocked.Exchange(ref _stale, 0) == 1)
                 {
                     var next = Interlocked.Exchange(ref _next, NewNext());
+                    Volatile.Write(ref _inFlight, next);
                     DashboardSnapshot snapshot;
                     try
                     {
