@@ -36,5 +36,7 @@ public static class BenchServices
             .AddSingleton<CallAccessTokens>()
             .AddSingleton<SellerDuty>()
             .AddSingleton<PresenceService>()
+            .AddSingleton<Core.Statistics.StatisticsService>()
+            .AddSingleton<Core.Statistics.DashboardFeed>()
             .BuildServiceProvider();
 }
