@@ -22,13 +22,18 @@ public sealed class RingAcceptLinks(IDbContextFactory<LiveCallDbContext> dbFacto
     /// <summary>How long after the ring a seller can still say "I'm away for today" or "I'm available" with its link.</summary>
     public static readonly TimeSpan DutyWindow = TimeSpan.FromHours(12);
 
-    public async Task<string> MintAsync(Guid callId, string userId, DateTime expiresUtc, CancellationToken cancellationToken)
+    public async Task<string> MintAsync(Guid callId, string userId, DateTime expiresUtc, CancellationToken cancellationToken) =>
+        (await MintAsync(callId, [userId], expiresUtc, cancellationToken))[userId];
+
+    /// <summary>One link per user, saved together: a ring of a thousand sellers is one save, not a thousand.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> MintAsync(Guid callId, IReadOnlyCollection<string> userIds, DateTime expiresUtc, CancellationToken cancellationToken)
     {
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var tokens = userIds.Distinct().ToDictionary(id => id, _ => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32)));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Set<RingAcceptLink>().Add(new RingAcceptLink(Hash(token), callId, userId, Now(), expiresUtc));
+        var now = Now();
+        db.Set<RingAcceptLink>().AddRange(tokens.Select(t => new RingAcceptLink(Hash(t.Value), callId, t.Key, now, expiresUtc)));
         await db.SaveChangesAsync(cancellationToken);
-        return token;
+        return tokens;
     }
 
     /// <summary>

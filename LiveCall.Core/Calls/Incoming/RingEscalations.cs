@@ -36,15 +36,19 @@ public sealed partial class RingEscalations(
         var baseUri = publicAddress.Get();
         var reached = new HashSet<string>();
 
+        // Every seller's accept link and push in one save each; SMS and email go one by one past their budgets.
+        var tokens = await links.MintAsync(ring.CallId, sellers.Select(s => s.Id).ToList(), ring.RingEndsUtc, cancellationToken);
+        var messages = sellers.ToDictionary(s => s.Id, s => (
+            Link: new Uri(baseUri, $"r/{tokens[s.Id]}").ToString(),
+            Texts: new RingMessages(ring.CustomerName, location.Name, brand.DisplayName, s.Language)));
+        var pushes = await outbox.EnqueuePushAsync(sellers.Select(s => new PushRequest(s.Id, messages[s.Id].Texts.PushTitle, messages[s.Id].Texts.PushBody,
+            messages[s.Id].Link, OutboxPurpose.IncomingCall, ring.DealerId, ring.LocationId, ring.CallId, ring.CallId.ToString(), messages[s.Id].Texts.AcceptAction,
+            ring.RingEndsUtc)).ToList(), cancellationToken);
+        reached.UnionWith(pushes.Select(p => p.UserId));
+
         foreach (var seller in sellers)
         {
-            var token = await links.MintAsync(ring.CallId, seller.Id, ring.RingEndsUtc, cancellationToken);
-            var link = new Uri(baseUri, $"r/{token}").ToString();
-            var texts = new RingMessages(ring.CustomerName, location.Name, brand.DisplayName, seller.Language);
-
-            var pushes = await outbox.EnqueuePushAsync(new PushRequest(seller.Id, texts.PushTitle, texts.PushBody, link, OutboxPurpose.IncomingCall,
-                ring.DealerId, ring.LocationId, ring.CallId, ring.CallId.ToString(), texts.AcceptAction, ring.RingEndsUtc), cancellationToken);
-            if (pushes.Count > 0) reached.Add(seller.Id);
+            var (link, texts) = messages[seller.Id];
 
             if (!string.IsNullOrEmpty(seller.Mobile))
             {

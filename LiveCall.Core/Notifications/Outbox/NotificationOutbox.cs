@@ -78,22 +78,37 @@ public sealed class NotificationOutbox(
     }
 
     /// <summary>Queues one push message per subscribed device of the user; returns their ids (none when no device is subscribed).</summary>
-    public async Task<IReadOnlyList<Guid>> EnqueuePushAsync(PushRequest request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Guid>> EnqueuePushAsync(PushRequest request, CancellationToken cancellationToken) =>
+        (await EnqueuePushAsync([request], cancellationToken)).Select(m => m.Id).ToList();
+
+    /// <summary>
+    /// The same for many users at once (a ring's sellers): one query for their devices, one save. Returns what was queued
+    /// (the message id and whose it is).
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid Id, string UserId)>> EnqueuePushAsync(IReadOnlyList<PushRequest> requests, CancellationToken cancellationToken)
     {
+        if (requests.Count == 0) return [];
+        var userIds = requests.Select(r => r.UserId).Distinct().ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var subscriptionIds = await db.PushSubscriptions.Where(s => s.UserId == request.UserId).Select(s => s.Id).ToListAsync(cancellationToken);
-        var payload = JsonSerializer.Serialize(new PushPayload(request.Title, request.Body, request.Url,
-            request.Tag ?? request.CallId?.ToString(), request.CallId) { ActionTitle = request.ActionTitle });
+        var devices = (await db.PushSubscriptions.Where(s => userIds.Contains(s.UserId)).Select(s => new { s.Id, s.UserId }).ToListAsync(cancellationToken))
+            .ToLookup(s => s.UserId, s => s.Id);
         var now = Now();
-        var messages = subscriptionIds.Select(id => new OutboxMessage(OutboxChannel.Push, request.Purpose, id.ToString(), request.Title,
-            payload, null, request.DealerId, request.LocationId, now)
+        var messages = new List<OutboxMessage>();
+        foreach (var request in requests)
         {
-            UserId = request.UserId,
-            CallId = request.CallId,
-            ExpiresUtc = request.ExpiresUtc,
-        }).ToList();
+            if (!devices[request.UserId].Any()) continue;
+            var payload = JsonSerializer.Serialize(new PushPayload(request.Title, request.Body, request.Url,
+                request.Tag ?? request.CallId?.ToString(), request.CallId) { ActionTitle = request.ActionTitle });
+            messages.AddRange(devices[request.UserId].Select(id => new OutboxMessage(OutboxChannel.Push, request.Purpose, id.ToString(), request.Title,
+                payload, null, request.DealerId, request.LocationId, now)
+            {
+                UserId = request.UserId,
+                CallId = request.CallId,
+                ExpiresUtc = request.ExpiresUtc,
+            }));
+        }
         if (messages.Count > 0) await SaveAsync(messages, cancellationToken);
-        return messages.Select(m => m.Id).ToList();
+        return messages.Select(m => (m.Id, m.UserId!)).ToList();
     }
 
     /// <summary>Withdraws the call's messages that no worker has picked up yet (e.g. the call was answered before an escalation).</summary>
