@@ -29,8 +29,8 @@ public sealed class HeadlessCircuit : IAsyncDisposable
     private readonly HashSet<string> _jsIdentifiers = [];
     private readonly TaskCompletionSource _rendererAttached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<long> _firstBatch = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    /// <summary>Faults when the server reports an error (JS.Error) or the connection closes: nothing more will come.</summary>
-    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Why nothing more will come: the server reported an error (JS.Error) or the connection closed.</summary>
+    private readonly TaskCompletionSource<Exception> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _secret;
     private long _nextJsObjectId = 1;
     private int _renderBatches;
@@ -78,8 +78,8 @@ public sealed class HeadlessCircuit : IAsyncDisposable
     /// <summary>From the start of <see cref="OpenAsync"/> to the first render batch.</summary>
     public TimeSpan ConnectTime { get; private set; }
 
-    /// <summary>Completes (faulted) when the server reported an error or the connection closed.</summary>
-    public Task Ended => _ended.Task;
+    /// <summary>Completes, with the reason, when the server reported an error or the connection closed.</summary>
+    public Task<Exception> Ended => _ended.Task;
 
     /// <summary>Opens the circuit of the page at <paramref name="path"/> as the user of <paramref name="cookies"/>.</summary>
     public static async Task<HeadlessCircuit> OpenAsync(Uri baseAddress, string path, CookieContainer cookies,
@@ -206,6 +206,7 @@ public sealed class HeadlessCircuit : IAsyncDisposable
     private async Task UntilAsync(Task signal, CancellationToken cancellationToken)
     {
         var first = await Task.WhenAny(signal, _ended.Task, Task.Delay(Timeout.Infinite, cancellationToken));
+        if (first == _ended.Task) throw await _ended.Task;
         await first;
     }
 
@@ -259,7 +260,7 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         await _connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, succeeded, $"[{asyncHandle},{(succeeded ? "true" : "false")},{result}]");
     }
 
-    private void End(Exception reason) => _ended.TrySetException(reason);
+    private void End(Exception reason) => _ended.TrySetResult(reason);
 
     private void Add(string? attribute, string text)
     {
@@ -281,14 +282,14 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         var what = attribute is null ? $"\"{text}\"" : $"{attribute}=\"{text}\"";
         var first = await Task.WhenAny(seen, _ended.Task, Task.Delay(timeout, cancellationToken));
         if (first == seen) return await seen;
-        if (first == _ended.Task) throw new InvalidOperationException($"Waiting for {what}: {Describe()}", _ended.Task.Exception?.InnerException);
+        if (first == _ended.Task) throw new InvalidOperationException($"Waiting for {what}: {Describe()}", await _ended.Task);
         cancellationToken.ThrowIfCancellationRequested();
         throw new TimeoutException($"Waited {timeout.TotalSeconds:0.#} s for {what} in the circuit's render batches ({Describe()}).");
     }
 
     private string Describe()
     {
-        var ended = _ended.Task.Exception?.InnerException;
+        var ended = _ended.Task.IsCompleted ? _ended.Task.Result : null;
         return $"{RenderBatches} render batches, {Acknowledged} acknowledged, {JsCalls} JS calls"
             + (ended is null ? ", still connected" : $", ended: {ended.Message}" + (ended.InnerException is { } inner ? $" ({inner.Message})" : ""));
     }
