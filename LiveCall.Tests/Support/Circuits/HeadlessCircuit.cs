@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.WebSockets;
-using System.Text;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR.Protocol;
@@ -25,7 +24,7 @@ public sealed class HeadlessCircuit : IAsyncDisposable
     private readonly HeadlessCircuitOptions _options;
     private readonly Uri _baseAddress;
     private readonly CookieContainer _cookies;
-    private readonly List<TextWatch> _watches = [];
+    private readonly TextWatches _watches = new();
     private readonly HashSet<string> _jsIdentifiers = [];
     private readonly TaskCompletionSource _rendererAttached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<long> _firstBatch = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -117,17 +116,13 @@ public sealed class HeadlessCircuit : IAsyncDisposable
     /// on; a text that appeared before it was watched is not seen, so watch before the event (or in
     /// <see cref="HeadlessCircuitOptions.Watch"/>).
     /// </summary>
-    public void Watch(string text) => Add(null, text);
+    public void Watch(string text) => _watches.SeenAsync(null, text);
 
     /// <summary>Like <see cref="Watch"/>, for an attribute set to exactly <paramref name="value"/> (e.g. <c>data-ready</c> = <c>true</c>).</summary>
-    public void WatchAttribute(string name, string value) => Add(name, value);
+    public void WatchAttribute(string name, string value) => _watches.SeenAsync(name, value);
 
     /// <summary>When (<see cref="Stopwatch.GetTimestamp"/>) the batch that first had the watched <paramref name="text"/> arrived, or null.</summary>
-    public long? SeenAt(string text)
-    {
-        var seen = Find(null, text)?.Seen.Task;
-        return seen is { IsCompletedSuccessfully: true } ? seen.Result : null;
-    }
+    public long? SeenAt(string text) => _watches.SeenAt(null, text);
 
     /// <summary>Whether a render batch had the watched <paramref name="text"/>.</summary>
     public bool ContainsText(string text) => SeenAt(text) is not null;
@@ -217,7 +212,7 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         string? error = null;
         try
         {
-            Scan(batch, arrived);
+            _watches.Scan(batch, arrived);
         }
         catch (InvalidDataException e)
         {
@@ -226,20 +221,6 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         _firstBatch.TrySetResult(arrived);
         await _connection.SendAsync("OnRenderCompleted", batchId, error);
         Interlocked.Increment(ref _acknowledged);
-    }
-
-    private void Scan(byte[] batch, long arrived)
-    {
-        var texts = new RenderBatchTexts(batch);
-        lock (_watches)
-        {
-            foreach (var watch in _watches)
-            {
-                if (watch.Seen.Task.IsCompleted) continue;
-                var seen = watch.Name is null ? texts.Contains(watch.Utf8) : texts.HasAttribute(watch.Name, watch.Utf8);
-                if (seen) watch.Seen.TrySetResult(arrived);
-            }
-        }
     }
 
     /// <summary>Answers as blazor.web.js would after running the call: a value where one is asked for, nothing for fire-and-forget calls.</summary>
@@ -262,23 +243,9 @@ public sealed class HeadlessCircuit : IAsyncDisposable
 
     private void End(Exception reason) => _ended.TrySetResult(reason);
 
-    private void Add(string? attribute, string text)
-    {
-        lock (_watches)
-        {
-            if (Find(attribute, text) is null) _watches.Add(new TextWatch(attribute, text));
-        }
-    }
-
-    private TextWatch? Find(string? attribute, string text)
-    {
-        lock (_watches) return _watches.FirstOrDefault(w => w.Attribute == attribute && w.Text == text);
-    }
-
     private async Task<long> WaitAsync(string? attribute, string text, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        Add(attribute, text);
-        var seen = Find(attribute, text)!.Seen.Task;
+        var seen = _watches.SeenAsync(attribute, text);
         var what = attribute is null ? $"\"{text}\"" : $"{attribute}=\"{text}\"";
         var first = await Task.WhenAny(seen, _ended.Task, Task.Delay(timeout, cancellationToken));
         if (first == seen) return await seen;
@@ -292,15 +259,5 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         var ended = _ended.Task.IsCompleted ? _ended.Task.Result : null;
         return $"{RenderBatches} render batches, {Acknowledged} acknowledged, {JsCalls} JS calls"
             + (ended is null ? ", still connected" : $", ended: {ended.Message}" + (ended.InnerException is { } inner ? $" ({inner.Message})" : ""));
-    }
-
-    /// <summary>A text (or, with <see cref="Attribute"/>, an attribute's exact value) looked for in every batch until first seen.</summary>
-    private sealed class TextWatch(string? attribute, string text)
-    {
-        public string? Attribute { get; } = attribute;
-        public byte[]? Name { get; } = attribute is null ? null : Encoding.UTF8.GetBytes(attribute);
-        public string Text { get; } = text;
-        public byte[] Utf8 { get; } = Encoding.UTF8.GetBytes(text);
-        public TaskCompletionSource<long> Seen { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
