@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using LiveCall.Core.Calls;
 using LiveCall.Core.Calls.Incoming;
-using LiveCall.Core.Dealers;
 using LiveCall.Core.Live;
 using LiveCall.Core.Tenancy;
 using LiveCall.Core.Users;
@@ -35,8 +33,7 @@ public static class RingBench
                 watch.Stop();
                 if (i >= 0) accept.Add(watch.Elapsed);
                 if (results.Count(r => r.Outcome == AcceptOutcome.Won) != 1) failures++;
-                // The call ends straight away (nobody joined), so every seller is available for the next round.
-                await EndAsync(world, callId, ct);
+                await BenchLocation.EndAsync(world.Factory, callId, ct);
             }
             Print(start);
             Print(accept);
@@ -53,25 +50,10 @@ public static class RingBench
 
     private static async Task<World> SeedAsync(BenchDatabase database, int sellerCount, CancellationToken ct)
     {
-        var time = TimeProvider.System;
-        var now = time.GetUtcNow().UtcDateTime;
         var factory = database.Factory;
-        var dealer = new Dealer("Bench Motors", "bench-motors", "DE", now);
-        var location = new Location(dealer.Id, "Downtown", "downtown", "DE", "Europe/Berlin", OpeningHours.AlwaysOpen);
-        var users = Enumerable.Range(0, Math.Max(sellerCount, 1))
-            .Select(i => StaffUser.Create($"seller{i}@bench.test", $"Seller {i}", StaffRole.Seller, dealer.Id, location.Id, now)).ToList();
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            db.AddRange(dealer, location);
-            db.AddRange(users);
-            await db.SaveChangesAsync(ct);
-        }
-
-        var services = BenchServices.Build(factory, time);
+        var services = BenchServices.Build(factory, TimeProvider.System);
         var bus = services.GetRequiredService<ILiveEventBus>();
-        var presence = services.GetRequiredService<PresenceService>();
-        var scopes = users.Select(TenantScope.For).ToList();
-        foreach (var scope in scopes) await presence.OpenAsync(Guid.NewGuid().ToString(), "bench", scope, ct);
+        var (_, scopes) = await BenchLocation.SeedAsync(factory, services.GetRequiredService<PresenceService>(), sellerCount, ct);
         return new World(services.GetRequiredService<IncomingCallService>(), bus, scopes, factory);
     }
 
@@ -85,16 +67,8 @@ public static class RingBench
             heard.TrySetResult(watch.Elapsed);
             return Task.CompletedTask;
         });
-        var start = await world.Incoming.StartAsync("bench-motors", "downtown", new CustomerContactInput("Bench Customer", null, null), CustomerKeys.None, ct);
+        var start = await world.Incoming.StartAsync(BenchLocation.Dealer, BenchLocation.Slug, new CustomerContactInput("Bench Customer", null, null), CustomerKeys.None, ct);
         if (!start.Ringing) throw new InvalidOperationException($"The bench call did not ring: {start.Refusal}");
         return (await heard.Task, start.CallId!.Value);
-    }
-
-    private static async Task EndAsync(World world, Guid callId, CancellationToken ct)
-    {
-        await using var db = await world.Factory.CreateDbContextAsync(ct);
-        var call = await db.Calls.FindAsync([callId], ct);
-        call!.State = CallState.Ended;
-        await db.SaveChangesAsync(ct);
     }
 }

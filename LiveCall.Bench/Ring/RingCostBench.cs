@@ -123,21 +123,8 @@ public static class RingCostBench
     private static async Task<World> SeedAsync(ServiceProvider services, Microsoft.EntityFrameworkCore.IDbContextFactory<LiveCallDbContext> factory, int dashboards,
         CancellationToken ct)
     {
-        var now = DateTime.UtcNow;
-        var dealer = new Dealer("Bench Motors", "bench-motors", "DE", now);
-        var location = new Location(dealer.Id, "Downtown", "downtown", "DE", "Europe/Berlin", OpeningHours.AlwaysOpen);
-        var users = Enumerable.Range(0, dashboards)
-            .Select(i => StaffUser.Create($"seller{i}@bench.test", $"Seller {i}", StaffRole.Seller, dealer.Id, location.Id, now)).ToList();
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            db.AddRange(dealer, location);
-            db.AddRange(users);
-            await db.SaveChangesAsync(ct);
-        }
-        var scopes = users.Select(TenantScope.For).ToList();
-        var presence = services.GetRequiredService<PresenceService>();
+        var (location, scopes) = await BenchLocation.SeedAsync(factory, services.GetRequiredService<PresenceService>(), dashboards, ct);
         var duty = services.GetRequiredService<SellerDuty>();
-        foreach (var scope in scopes) await presence.OpenAsync(Guid.NewGuid().ToString(), "bench", scope, ct);
         foreach (var scope in scopes.Skip(2)) await duty.SetAwayAsync(scope.UserId, ct);
 
         var probe = new DashboardProbe(dashboards);
@@ -169,7 +156,7 @@ public static class RingCostBench
         var calls = world.Probe;
         Guid? callId = null;
         var seen = calls.Expect(s => callId is { } id && s.Recent.Any(c => c.Id == id), rings: world.Rung.Count);
-        var start = await incoming.StartAsync("bench-motors", "downtown", new CustomerContactInput("Bench Customer", null, null), CustomerKeys.None, ct);
+        var start = await incoming.StartAsync(BenchLocation.Dealer, BenchLocation.Slug, new CustomerContactInput("Bench Customer", null, null), CustomerKeys.None, ct);
         if (!start.Ringing) throw new InvalidOperationException($"The bench call did not ring: {start.Refusal}");
         callId = start.CallId;
         await seen.WaitAsync(TimeSpan.FromSeconds(30), ct);
@@ -182,11 +169,7 @@ public static class RingCostBench
         if (result.Outcome != AcceptOutcome.Won) throw new InvalidOperationException($"The bench accept did not win: {result.Outcome}");
         await answered.WaitAsync(TimeSpan.FromSeconds(30), ct);
         var accept = counter.Count - before;
-        // Ends straight away (nobody joined): the seller is free for the next round.
-        await using var db = await services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LiveCallDbContext>>().CreateDbContextAsync(ct);
-        var call = await db.Calls.FindAsync([start.CallId!.Value], ct);
-        call!.State = CallState.Ended;
-        await db.SaveChangesAsync(ct);
+        await BenchLocation.EndAsync(services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LiveCallDbContext>>(), start.CallId!.Value, ct);
         return (ring, accept, figures);
     }
 }
