@@ -193,18 +193,26 @@ public sealed class ImpairedNetworkTests(ChromiumFixture chromium, ITestOutputHe
         await Assertions.Expect(to.Page.Locator("[data-testid=call-chat]")).ToHaveAttributeAsync("aria-label", $"Chat ({count})", new() { Timeout = 30_000 });
     }
 
-    /// <summary>The candidate type of this side of the page's connected pair (Promise awaited by EvaluateAsync).</summary>
-    private static Task<string?> LocalCandidateTypeAsync(IPage page) => page.EvaluateAsync<string?>("""
+    /// <summary>
+    /// The candidate type of this side of the page's selected pair (the transport's selectedCandidatePairId), awaited
+    /// until a connection has one: on a lossy, delayed relay, a loaded machine can report the pair a moment after the
+    /// picture shows, or the state can flicker through "disconnected"; what is selected is still asserted by the caller.
+    /// </summary>
+    private static Task<string?> LocalCandidateTypeAsync(IPage page) => Eventually.PollAsync(() => page.EvaluateAsync<string?>("""
         async () => {
           for (const { pc } of window.__lcMedia.connections) {
-            if (pc.connectionState !== 'connected') continue;
+            if (pc.connectionState === 'closed' || pc.connectionState === 'failed') continue;
             const stats = await pc.getStats();
-            for (const r of stats.values())
-              if (r.type === 'candidate-pair' && r.nominated && r.state === 'succeeded') return stats.get(r.localCandidateId)?.candidateType ?? null;
+            for (const t of stats.values()) {
+              if (t.type !== 'transport' || !t.selectedCandidatePairId) continue;
+              const pair = stats.get(t.selectedCandidatePairId);
+              const local = pair && stats.get(pair.localCandidateId);
+              if (local) return local.candidateType;
+            }
           }
           return null;
         }
-        """);
+        """), type => type is not null, Slow);
 
     private static async Task<int> RestartsAsync(params IPage[] pages)
     {
