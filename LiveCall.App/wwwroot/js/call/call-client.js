@@ -27,6 +27,8 @@ export class CallClient extends EventTarget {
     this.status = 'idle'; // idle | connecting | joined | reconnecting | left | refused
     this.connectedSince = null;
     this.pending = []; // signals that arrived before their sender's peer existed
+    // Participants announced before my own Join was answered (someone joined at the same moment): met once it is.
+    this.early = new Map();
   }
 
   // ---- local media (see LocalMedia) -----------------------------------------------------------
@@ -95,6 +97,8 @@ export class CallClient extends EventTarget {
     const present = new Set(response.others.map(p => p.id));
     for (const id of [...this.participants.keys()]) if (!present.has(id)) this.onParticipantLeft(id);
     for (const p of response.others) this.onParticipantJoined(p);
+    for (const p of this.early.values()) if (!present.has(p.id)) this.onParticipantJoined(p);
+    this.early.clear();
     this.setStatus('joined');
     this.publishMedia();
     if (again) for (const peer of this.peers.values()) peer.recover();
@@ -133,6 +137,11 @@ export class CallClient extends EventTarget {
   }
 
   onParticipantJoined(p) {
+    if (!this.self) {
+      // My Join is not answered yet: without my own id no peer can be made (who offers depends on it).
+      this.early.set(p.id, p);
+      return;
+    }
     const known = this.participants.has(p.id);
     this.participants.set(p.id, p);
     if (!this.peers.has(p.id)) {
@@ -147,6 +156,7 @@ export class CallClient extends EventTarget {
   }
 
   onParticipantLeft(id) {
+    this.early.delete(id);
     const p = this.participants.get(id);
     this.peers.get(id)?.close();
     this.peers.delete(id);
