@@ -1,5 +1,6 @@
 using LiveCall.Core.Calls.FollowUp;
 using LiveCall.Core.Calls.Incoming;
+using LiveCall.Core.Data;
 using LiveCall.Core.Notifications;
 using LiveCall.Core.Notifications.Outbox;
 using LiveCall.Tests.Support;
@@ -115,6 +116,60 @@ public sealed class SendBudgetsTests
         Assert.Equal((SendRefusal.LocationHourlyCap, InvitationChannel.Email), (second.Refusal, second.RefusedVia));
         Assert.Equal("FollowUp.RefusedEmail.LocationHourlyCap", App.Calls.FollowUp.FollowUpRefusal.Key(second.Refusal, second.RefusedVia));
         Assert.Single(await h.Data.CallsAsync(), c => c.Kind == Core.Calls.CallKind.FollowUp);
+    }
+
+    /// <summary>
+    /// A ring's emails go as one batch: the budget is taken in order, exactly as one enqueue after the other would take
+    /// it (the first within the budget queued, the rest refused with the reason); the budget is read once, so each more
+    /// message costs only its own INSERT (SQLite's EF provider sends one per row), not another round of counts.
+    /// </summary>
+    [Fact]
+    public async Task ABatchOfRingEmails_TakesTheBudgetInOrder_AsOneByOneWould_ReadingTheBudgetOnce()
+    {
+        await using var h = await ServiceHost.StartAsync(o => o.Settings["MessageBudgets:Email:Ring:PerLocationHourly"] = "4");
+        var downtown = await h.Data.LocationAsync("downtown");
+        var outbox = h.Get<NotificationOutbox>();
+        var sql = h.Get<SqlCommandCounter>();
+        EmailRequest Email(int i) => new($"seller{i}@example.com", "A customer is waiting", "Text", "<p>Html</p>", OutboxPurpose.IncomingCall,
+            downtown.DealerId, downtown.Id);
+
+        var before = sql.Count;
+        var single = await outbox.EnqueueEmailsAsync([Email(0)], default);
+        var singleSql = sql.Count - before;
+        Assert.True((await outbox.EnqueueEmailAsync(Email(1), default)).Accepted);
+        before = sql.Count;
+        var batch = await outbox.EnqueueEmailsAsync([.. Enumerable.Range(2, 6).Select(Email)], default);
+        var batchSql = sql.Count - before;
+
+        Assert.True(Assert.Single(single).Accepted);
+        Assert.Equal([SendRefusal.None, SendRefusal.None, .. Enumerable.Repeat(SendRefusal.LocationHourlyCap, 4)], batch.Select(r => r.Refusal));
+        Assert.Equal(singleSql + 5, batchSql);
+        await using var db = await h.DbAsync();
+        var rows = await db.Outbox.AsNoTracking().Where(m => m.Channel == OutboxChannel.Email).ToListAsync();
+        Assert.Equal(4, rows.Count(m => m.Status == OutboxStatus.Queued));
+        Assert.Equal(["seller4@example.com", "seller5@example.com", "seller6@example.com", "seller7@example.com"],
+            rows.Where(m => m.Status == OutboxStatus.Refused).Select(m => m.Recipient).Order());
+        Assert.All(batch.Where(r => r.Accepted), r => Assert.Contains(rows, m => m.Id == r.MessageId));
+        await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueEmailsAsync([Email(8), Email(9) with { LocationId = null }], default));
+    }
+
+    /// <summary>The global cap reached inside a batch stops the dealer that reached its share there, not the other one.</summary>
+    [Fact]
+    public async Task ABatchReachingTheGlobalEmailCap_StopsItsDealerAtItsShare_AndTheOtherDealerStillSends()
+    {
+        await using var h = await ServiceHost.StartAsync(o => o.Settings["MessageBudgets:Email:GlobalHourly"] = "3");
+        var dealers = await h.Data.TwoDealersAsync(ServiceHost.PublicAddress);
+        h.Time.Advance(TimeSpan.FromMinutes(61)); // the account mails of dealer B's set-up are out of the hour
+        var outbox = h.Get<NotificationOutbox>();
+        EmailRequest Email(Guid dealer, int i) => new($"someone{i}@example.com", "Subject", "Text", null, OutboxPurpose.Other, dealer, null);
+
+        Assert.True((await outbox.EnqueueEmailAsync(Email(dealers.DealerB, 0), default)).Accepted);
+        var batchA = await outbox.EnqueueEmailsAsync([.. Enumerable.Range(1, 4).Select(i => Email(dealers.DealerA, i))], default);
+        var laterB = await outbox.EnqueueEmailAsync(Email(dealers.DealerB, 5), default);
+
+        // Hour full at 3: dealer A holds 2 of 3 with two dealers sending (2 × 2 ≥ 3), dealer B 1 (1 × 2 < 3).
+        Assert.Equal([SendRefusal.None, SendRefusal.None, SendRefusal.GlobalHourlyCap, SendRefusal.GlobalHourlyCap], batchA.Select(r => r.Refusal));
+        Assert.True(laterB.Accepted);
     }
 
     private static SmsRequest RingSms(Guid dealer, Guid location, string to) =>

@@ -36,7 +36,8 @@ public sealed partial class RingEscalations(
         var baseUri = publicAddress.Get();
         var reached = new HashSet<string>();
 
-        // Every seller's accept link and push in one save each; SMS and email go one by one past their budgets.
+        // Every seller's accept link and push in one save each, every email in one transaction past the budgets; SMS go one
+        // by one past the SMS guard (cooldown per number).
         var tokens = await links.MintAsync(ring.CallId, sellers.Select(s => s.Id).ToList(), ring.RingEndsUtc, cancellationToken);
         var messages = sellers.ToDictionary(s => s.Id, s => (
             Link: new Uri(baseUri, $"r/{tokens[s.Id]}").ToString(),
@@ -46,26 +47,27 @@ public sealed partial class RingEscalations(
             ring.RingEndsUtc)).ToList(), cancellationToken);
         reached.UnionWith(pushes.Select(p => p.UserId));
 
-        foreach (var seller in sellers)
+        foreach (var seller in sellers.Where(s => !string.IsNullOrEmpty(s.Mobile)))
         {
             var (link, texts) = messages[seller.Id];
+            var sms = await outbox.EnqueueSmsAsync(new SmsRequest(seller.Mobile!, texts.Sms(link), OutboxPurpose.IncomingCall, ring.DealerId,
+                ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.StartedUtc + location.SmsDelay, ExpiresUtc: ring.RingEndsUtc), cancellationToken);
+            if (sms.Accepted) reached.Add(seller.Id);
+            else LogSmsRefused(logger, ring.CallId, seller.Id, sms.Refusal);
+        }
 
-            if (!string.IsNullOrEmpty(seller.Mobile))
-            {
-                var sms = await outbox.EnqueueSmsAsync(new SmsRequest(seller.Mobile, texts.Sms(link), OutboxPurpose.IncomingCall, ring.DealerId,
-                    ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.StartedUtc + location.SmsDelay, ExpiresUtc: ring.RingEndsUtc), cancellationToken);
-                if (sms.Accepted) reached.Add(seller.Id);
-                else LogSmsRefused(logger, ring.CallId, seller.Id, sms.Refusal);
-            }
-
-            if (!string.IsNullOrEmpty(seller.Email))
-            {
-                var email = EmailTemplateRenderer.Render(new EmailBrand(brand.DisplayName, brand.PrimaryColor, null), texts.Email(link), seller.Language);
-                var queued = await outbox.EnqueueEmailAsync(new EmailRequest(seller.Email, email.Subject, email.Text, email.Html, OutboxPurpose.IncomingCall,
-                    ring.DealerId, ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.StartedUtc + location.EmailDelay, ExpiresUtc: ring.RingEndsUtc), cancellationToken);
-                if (queued.Accepted) reached.Add(seller.Id);
-                else LogEmailRefused(logger, ring.CallId, seller.Id, queued.Refusal);
-            }
+        var mailed = sellers.Where(s => !string.IsNullOrEmpty(s.Email)).ToList();
+        var emails = await outbox.EnqueueEmailsAsync(mailed.Select(seller =>
+        {
+            var (link, texts) = messages[seller.Id];
+            var email = EmailTemplateRenderer.Render(new EmailBrand(brand.DisplayName, brand.PrimaryColor, null), texts.Email(link), seller.Language);
+            return new EmailRequest(seller.Email!, email.Subject, email.Text, email.Html, OutboxPurpose.IncomingCall,
+                ring.DealerId, ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.StartedUtc + location.EmailDelay, ExpiresUtc: ring.RingEndsUtc);
+        }).ToList(), cancellationToken);
+        foreach (var (seller, queued) in mailed.Zip(emails))
+        {
+            if (queued.Accepted) reached.Add(seller.Id);
+            else LogEmailRefused(logger, ring.CallId, seller.Id, queued.Refusal);
         }
         LogEscalated(logger, ring.CallId, sellers.Count);
         return reached;

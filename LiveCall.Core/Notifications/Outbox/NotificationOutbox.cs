@@ -32,16 +32,53 @@ public sealed class NotificationOutbox(
             ExpiresUtc = request.ExpiresUtc,
         }, (db, m, ct) => smsGuard.CheckAsync(db, m.Recipient, m.Purpose, m.RequestedByUserId, m.LocationId, m.DealerId, ct), cancellationToken);
 
-    public Task<EnqueueResult> EnqueueEmailAsync(EmailRequest request, CancellationToken cancellationToken) =>
-        EnqueueCheckedAsync(new OutboxMessage(OutboxChannel.Email, request.Purpose, request.To.Trim(), request.Subject, request.TextBody,
-            request.HtmlBody, request.DealerId, request.LocationId, Now(), request.NotBeforeUtc)
+    public async Task<EnqueueResult> EnqueueEmailAsync(EmailRequest request, CancellationToken cancellationToken) =>
+        (await EnqueueEmailsAsync([request], cancellationToken))[0];
+
+    /// <summary>
+    /// Queues many emails of one purpose, location and dealer (a ring's sellers) in one transaction: the budgets are read
+    /// once and taken message by message, so that the first ones within the budget are queued and the rest refused,
+    /// exactly as one enqueue after the other would, for a handful of SQL commands instead of a handful per message.
+    /// </summary>
+    public async Task<IReadOnlyList<EnqueueResult>> EnqueueEmailsAsync(IReadOnlyList<EmailRequest> requests, CancellationToken cancellationToken)
+    {
+        if (requests.Count == 0) return [];
+        var first = requests[0];
+        if (requests.Any(r => r.Purpose != first.Purpose || r.LocationId != first.LocationId || r.DealerId != first.DealerId))
+            throw new ArgumentException("One batch of emails has one purpose, location and dealer (their budgets).", nameof(requests));
+        var messages = requests.Select(request => new OutboxMessage(OutboxChannel.Email, request.Purpose, request.To.Trim(), request.Subject,
+            request.TextBody, request.HtmlBody, request.DealerId, request.LocationId, Now(), request.NotBeforeUtc)
         {
             UserId = request.RecipientUserId,
             RequestedByUserId = request.RequestedByUserId,
             CallId = request.CallId,
             ExpiresUtc = request.ExpiresUtc,
-        }, (db, m, ct) => budgets.CheckAsync(db, OutboxChannel.Email, m.Purpose, m.LocationId, m.DealerId, budgetOptions.Value.Email.GlobalHourly, ct),
-            cancellationToken);
+        }).ToList();
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var allowance = await budgets.AllowanceAsync(db, OutboxChannel.Email, first.Purpose, first.LocationId, first.DealerId,
+                budgetOptions.Value.Email.GlobalHourly, messages.Count, cancellationToken);
+            var refusals = messages.Select(message =>
+            {
+                var refusal = allowance.Take();
+                if (refusal != SendRefusal.None) message.Refuse(refusal);
+                return refusal;
+            }).ToList();
+            db.Outbox.AddRange(messages);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            var results = messages.Zip(refusals, (message, refusal) => new EnqueueResult(refusal == SendRefusal.None ? message.Id : null, refusal)).ToList();
+            if (results.Any(r => r.Refusal == SendRefusal.None)) signal.Notify();
+            return results;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>A look ahead at the email budgets (e.g. before a FollowUp call is created); the enqueue checks again.</summary>
     public async Task<SendRefusal> CheckEmailAsync(OutboxPurpose purpose, Guid? locationId, Guid? dealerId, CancellationToken cancellationToken)
