@@ -65,8 +65,8 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
             }
             db.Calls.Add(call);
             db.CallParticipants.Add(customerParticipant);
-            db.RingTargets.AddRange(sellers.Select(id => new RingTarget(call.Id, id)));
             await db.SaveChangesAsync(cancellationToken);
+            await db.InsertAsync(sellers.Select(id => new RingTarget(call.Id, id)).ToList(), cancellationToken); // one command for all
             await transaction.CommitAsync(cancellationToken);
         }
         if (sellers.Count == 0)

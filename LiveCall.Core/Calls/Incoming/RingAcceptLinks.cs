@@ -25,14 +25,13 @@ public sealed class RingAcceptLinks(IDbContextFactory<LiveCallDbContext> dbFacto
     public async Task<string> MintAsync(Guid callId, string userId, DateTime expiresUtc, CancellationToken cancellationToken) =>
         (await MintAsync(callId, [userId], expiresUtc, cancellationToken))[userId];
 
-    /// <summary>One link per user, saved together: a ring of a thousand sellers is one save, not a thousand.</summary>
+    /// <summary>One link per user, inserted together: a ring of a thousand sellers is one command, not a thousand.</summary>
     public async Task<IReadOnlyDictionary<string, string>> MintAsync(Guid callId, IReadOnlyCollection<string> userIds, DateTime expiresUtc, CancellationToken cancellationToken)
     {
         var tokens = userIds.Distinct().ToDictionary(id => id, _ => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32)));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = Now();
-        db.Set<RingAcceptLink>().AddRange(tokens.Select(t => new RingAcceptLink(Hash(t.Value), callId, t.Key, now, expiresUtc)));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.InsertAsync(tokens.Select(t => new RingAcceptLink(Hash(t.Value), callId, t.Key, now, expiresUtc)).ToList(), cancellationToken);
         return tokens;
     }
 

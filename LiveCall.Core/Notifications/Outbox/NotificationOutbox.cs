@@ -67,8 +67,7 @@ public sealed class NotificationOutbox(
                 if (refusal != SendRefusal.None) message.Refuse(refusal);
                 return refusal;
             }).ToList();
-            db.Outbox.AddRange(messages);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.InsertAsync(messages, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             var results = messages.Zip(refusals, (message, refusal) => new EnqueueResult(refusal == SendRefusal.None ? message.Id : null, refusal)).ToList();
             if (results.Any(r => r.Refusal == SendRefusal.None)) signal.Notify();
@@ -167,8 +166,7 @@ public sealed class NotificationOutbox(
     private async Task SaveAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Outbox.AddRange(messages);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.InsertAsync(messages, cancellationToken);
         signal.Notify();
     }
 
