@@ -14,9 +14,11 @@ var ct = cancel.Token;
 // Modes: `dashboard` (the default: statistics queries over seeded calls), `outbox` (notification dispatch) and
 // `ring` (incoming call: start → ring on the bus, ten concurrent accepts), `ringcost` (SQL per ring against 2 to 2,000
 // open dashboards), `guests` (FollowUp guests joining while
-// strangers try made-up links and forged cookies, against the published app).
+// strangers try made-up links and forged cookies, against the published app), `circuits` (seller dashboards as real
+// circuits against the published app: memory, idle CPU, ring fan-out and SQL per ring beside bare SignalR and SQLite).
 if (args is ["outbox", .. var outboxArgs]) return await OutboxBench.RunAsync(OutboxBenchArgs.Parse(outboxArgs), ct);
 if (args is ["guests", .. var guestArgs]) return await LiveCall.Bench.Guests.GuestsBench.RunAsync(LiveCall.Bench.Guests.GuestsBenchArgs.Parse(guestArgs), ct);
+if (args is ["circuits", .. var circuitArgs]) return await LiveCall.Bench.Circuits.CircuitsBench.RunAsync(LiveCall.Bench.Circuits.CircuitsBenchArgs.Parse(circuitArgs), ct);
 if (args is ["ringcost", .. var costArgs]) return await LiveCall.Bench.Ring.RingCostBench.RunAsync(costArgs.Contains("--quick"), ct);
 if (args is ["ring", .. var ringArgs]) return await LiveCall.Bench.Ring.RingBench.RunAsync(ringArgs is ["--rounds", var r] ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 200, ct);
 var settings = BenchArgs.Parse(args is ["dashboard", .. var dashboardArgs] ? dashboardArgs : args);

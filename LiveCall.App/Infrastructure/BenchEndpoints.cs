@@ -42,9 +42,44 @@ public static class BenchEndpoints
             context.HttpContext.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip) ? await next(context) : Results.Problem(statusCode: 404, title: "Not found"));
         bench.MapPost("/seed", SeedAsync);
         bench.MapPost("/signin/{userId}", SignInAsync);
-        bench.MapGet("/counters", (SqlCommandCounter sql, DashboardFeed feed) =>
-            Results.Json(new BenchCounters(sql.Count, feed.Computations, GC.GetTotalMemory(forceFullCollection: false))));
+        bench.MapGet("/counters", (bool? gc, SqlCommandCounter sql, DashboardFeed feed) =>
+        {
+            // ?gc=true: the live managed heap after a full, compacting collection (what a circuit holds, not garbage).
+            if (gc == true)
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+            }
+            return Results.Json(new BenchCounters(sql.Count, feed.Computations, GC.GetTotalMemory(forceFullCollection: gc == true)));
+        });
+        app.MapHub<BenchHub>(BenchHub.Path).AllowAnonymous();
+        // The WebSocket echo baseline: Kestrel and the WebSocket, nothing of SignalR.
+        var echo = ((IEndpointRouteBuilder)app).CreateApplicationBuilder();
+        echo.UseWebSockets();
+        echo.Run(EchoAsync);
+        app.Map("/_bench/ws", echo.Build()).AllowAnonymous();
         return app;
+    }
+
+    private static async Task EchoAsync(HttpContext context)
+    {
+        if (context.Connection.RemoteIpAddress is not { } ip || !IPAddress.IsLoopback(ip) || !context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var buffer = new byte[64 * 1024];
+        while (socket.State == System.Net.WebSockets.WebSocketState.Open)
+        {
+            var read = await socket.ReceiveAsync(buffer, context.RequestAborted);
+            if (read.MessageType == System.Net.WebSockets.WebSocketMessageType.Close)
+            {
+                await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, context.RequestAborted);
+                break;
+            }
+            await socket.SendAsync(buffer.AsMemory(0, read.Count), read.MessageType, read.EndOfMessage, context.RequestAborted);
+        }
     }
 
     /// <summary>Checked in <see cref="SeedAsync"/>: minimal APIs do not run DataAnnotations here.</summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using LiveCall.App.Infrastructure;
 using LiveCall.Core.Data;
 using LiveCall.Tests.Support;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveCall.Tests.Infrastructure;
@@ -18,7 +19,11 @@ public sealed class BenchEndpointsTests
 
         var seed = await http.Http.PostAsJsonAsync("_bench/seed", new BenchEndpoints.SeedRequest(1, 1));
         var counters = await http.GetAsync("_bench/counters");
+        var echo = await http.GetAsync("_bench/ws");
+        var hub = await http.Http.PostAsync("_bench/hub/negotiate?negotiateVersion=1", null);
 
+        Assert.Equal(HttpStatusCode.NotFound, echo.StatusCode);
+        Assert.False(hub.IsSuccessStatusCode, $"the bench hub answered {(int)hub.StatusCode}");
         // No such route: the POST falls to the pages (which refuse a form without its antiforgery token), the GET finds nothing.
         Assert.False(seed.IsSuccessStatusCode);
         Assert.Equal(HttpStatusCode.NotFound, counters.StatusCode);
@@ -53,5 +58,33 @@ public sealed class BenchEndpointsTests
         Assert.True(counters.SqlCommands > before, "signing in and rendering the dashboard read the database");
         var unknown = await http.Http.PostAsync($"_bench/signin/{Guid.NewGuid()}", null);
         Assert.True(unknown.StatusCode == HttpStatusCode.NotFound, await unknown.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The baselines the bench measures beside the app: a WebSocket echo, and a bare hub's echo and group broadcast.</summary>
+    [Fact]
+    public async Task Enabled_TheBaselines_EchoAndBroadcast()
+    {
+        await using var app = new LiveCallAppFactory { Options = { Settings = { ["Bench:Enabled"] = "true" } } };
+        var payload = System.Text.Encoding.UTF8.GetBytes("ring for Downtown: Clara Kunde");
+
+        using (var socket = new System.Net.WebSockets.ClientWebSocket())
+        {
+            await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{app.BaseAddress.Port}/_bench/ws"), default);
+            await socket.SendAsync(payload, System.Net.WebSockets.WebSocketMessageType.Binary, true, default);
+            var buffer = new byte[1024];
+            var read = await socket.ReceiveAsync(buffer, default);
+            Assert.Equal(payload, buffer[..read.Count]);
+        }
+
+        await using var one = new HubConnectionBuilder().WithUrl(new Uri(app.BaseAddress, "_bench/hub")).Build();
+        await using var two = new HubConnectionBuilder().WithUrl(new Uri(app.BaseAddress, "_bench/hub")).Build();
+        var heard = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        two.On<byte[]>("Payload", p => heard.TrySetResult(p));
+        await one.StartAsync();
+        await two.StartAsync();
+        Assert.Equal(payload, await one.InvokeAsync<byte[]>("Echo", payload));
+        await two.InvokeAsync("Join", "downtown");
+        await one.InvokeAsync("Broadcast", "downtown", payload);
+        Assert.Equal(payload, await heard.Task.WaitAsync(TimeSpan.FromSeconds(15)));
     }
 }
