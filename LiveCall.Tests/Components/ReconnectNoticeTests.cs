@@ -14,6 +14,7 @@ public sealed class ReconnectNoticeTests(ChromiumFixture chromium, ITestOutputHe
 {
     private LiveCallAppFactory _app = default!;
     private TcpStallProxy _network = default!;
+    private readonly Dictionary<IPage, int> _loads = [];
 
     public Task InitializeAsync()
     {
@@ -46,6 +47,8 @@ public sealed class ReconnectNoticeTests(ChromiumFixture chromium, ITestOutputHe
         foreach (var page in new[] { english, german })
         {
             await Assertions.Expect(page.Locator("[data-testid=reconnect-modal]")).Not.ToBeVisibleAsync(new() { Timeout = 60_000 });
+            // The same circuit came back: a reload here would mean the server had lost it (see the states in the output).
+            Assert.Equal(2, _loads[page]); // the login page and the dashboard
             await page.Locator("[data-testid=presence-chip]").ClickAsync(); // the circuit answers again
             await page.WaitForSelectorAsync("[data-testid=presence-away]");
             await page.Keyboard.PressAsync("Escape");
@@ -61,14 +64,27 @@ public sealed class ReconnectNoticeTests(ChromiumFixture chromium, ITestOutputHe
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(30_000);
+        await context.AddInitScriptAsync(StateLog);
         var page = await context.NewPageAsync();
+        page.Console += (_, m) => output.WriteLine($"[{language}] {m.Type}: {m.Text}");
+        page.FrameNavigated += (_, f) => { if (f == page.MainFrame) output.WriteLine($"[{language}] navigated to {f.Url}"); };
+        page.Load += (_, _) => _loads[page] = _loads.GetValueOrDefault(page) + 1;
         await page.GotoAsync($"culture/set?culture={language}&redirectUri=/account/login");
         await page.FillAsync("[data-testid=login-email]", email);
         await page.FillAsync("[data-testid=login-password]", LiveCallAppFactory.DemoPassword);
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForSelectorAsync("[data-testid=ring-toasts][data-ready=true]", new() { State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("html[data-interactive=true]", new() { State = WaitForSelectorState.Attached });
         return page;
     }
+
+    // What blazor.web.js told the notice, in order (a page that reloads starts a new list).
+    private const string StateLog = """
+        document.addEventListener('DOMContentLoaded', () => {
+            const modal = document.getElementById('components-reconnect-modal');
+            modal?.addEventListener('components-reconnect-state-changed', e => console.log('reconnect state: ' + e.detail.state));
+        });
+        """;
 
     private async Task ShowsAsync(IPage page, string text, string name)
     {
