@@ -15,10 +15,12 @@ var ct = cancel.Token;
 // `ring` (incoming call: start → ring on the bus, ten concurrent accepts), `ringcost` (SQL per ring against 2 to 2,000
 // open dashboards), `guests` (FollowUp guests joining while
 // strangers try made-up links and forged cookies, against the published app), `circuits` (seller dashboards as real
-// circuits against the published app: memory, idle CPU, ring fan-out and SQL per ring beside bare SignalR and SQLite).
+// circuits against the published app: memory, idle CPU, ring fan-out and SQL per ring beside bare SignalR and SQLite),
+// `bulkinsert` (a ring's emails by BulkInsert, beside one statement through EF and SaveChanges).
 if (args is ["outbox", .. var outboxArgs]) return await OutboxBench.RunAsync(OutboxBenchArgs.Parse(outboxArgs), ct);
 if (args is ["guests", .. var guestArgs]) return await LiveCall.Bench.Guests.GuestsBench.RunAsync(LiveCall.Bench.Guests.GuestsBenchArgs.Parse(guestArgs), ct);
 if (args is ["circuits", .. var circuitArgs]) return await LiveCall.Bench.Circuits.CircuitsBench.RunAsync(LiveCall.Bench.Circuits.CircuitsBenchArgs.Parse(circuitArgs), ct);
+if (args is ["bulkinsert", .. var bulkArgs]) return await LiveCall.Bench.Data.BulkInsertBench.RunAsync(bulkArgs.Contains("--quick"), ct);
 if (args is ["ringcost", .. var costArgs]) return await LiveCall.Bench.Ring.RingCostBench.RunAsync(costArgs.Contains("--quick"), ct);
 if (args is ["ring", .. var ringArgs]) return await LiveCall.Bench.Ring.RingBench.RunAsync(ringArgs is ["--rounds", var r] ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 200, ct);
 var settings = BenchArgs.Parse(args is ["dashboard", .. var dashboardArgs] ? dashboardArgs : args);

@@ -14,6 +14,9 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
 
     public long Count => Interlocked.Read(ref _count);
 
+    /// <summary>A command sent past EF's command pipeline (<see cref="BulkInsert"/>), counted like the others.</summary>
+    internal void CountOne() => Interlocked.Increment(ref _count);
+
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         Interlocked.Increment(ref _count);

@@ -7,14 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveCall.Tests.Persistence;
 
 /// <summary>
-/// <see cref="BulkInsert"/> writes, in one command per chunk, exactly the rows SaveChanges writes: every column's stored
+/// <see cref="BulkInsert"/> writes, in one statement per 500 parameters, exactly the rows SaveChanges writes: every column's stored
 /// value (Guids, dates, enums, nulls as the provider keeps them) compared in the database itself, and the rows read back
 /// through EF.
 /// </summary>
 public sealed class BulkInsertTests
 {
     [Fact]
-    public async Task ManyRowsInOneCommand_StoreExactlyWhatSaveChangesStores()
+    public async Task ManyRowsInFewStatements_StoreExactlyWhatSaveChangesStores()
     {
         await using var h = await ServiceHost.StartAsync();
         var location = await h.Data.LocationAsync("downtown");
@@ -35,11 +35,13 @@ public sealed class BulkInsertTests
         }
         var before = sql.Count;
         await using (var db = await h.DbAsync()) await db.InsertAsync(bulk, default);
-        Assert.Equal(1, sql.Count - before); // 1,200 rows × the outbox's columns fit one statement
+        var commands = sql.Count - before;
 
         await using var check = await h.DbAsync();
         // Every column except the ones that differ by design (id, recipient, user, call) is stored identically.
         var columns = await check.Database.SqlQueryRaw<string>("SELECT name AS Value FROM pragma_table_info('Outbox')").ToListAsync();
+        var rowsPerStatement = BulkInsert.ParametersPerStatement / columns.Count;
+        Assert.Equal((1_200 + rowsPerStatement - 1) / rowsPerStatement, commands); // one statement per 500 parameters, each counted
         var same = columns.Except(["Id", "Recipient", "UserId", "CallId"]).ToList();
         Assert.Contains("CreatedUtc", same);
         Assert.Contains("Status", same);
@@ -68,9 +70,26 @@ public sealed class BulkInsertTests
         var before = sql.Count;
         await using (var db = await h.DbAsync()) await db.InsertAsync(users.Select(u => new RingTarget(call.Id, u)).ToList(), default);
 
-        Assert.InRange(sql.Count - before, 2, 10); // more than one statement's parameters, still a handful of commands
+        Assert.Equal(16_000 / (BulkInsert.ParametersPerStatement / 5), sql.Count - before); // RingTarget: 5 columns
         await using var check = await h.DbAsync();
         Assert.Equal(16_000, await check.RingTargets.CountAsync(t => t.CallId == call.Id));
         Assert.Equal(users.Order(StringComparer.Ordinal), (await check.RingTargets.Where(t => t.CallId == call.Id).Select(t => t.UserId).ToListAsync()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ManyStatementsWithoutATransaction_StoreAllOrNothing()
+    {
+        await using var h = await ServiceHost.StartAsync();
+        var call = await h.Data.StartFollowUpAsync();
+        var rows = Enumerable.Range(0, 1_000).Select(i => new RingTarget(call.Id, $"user-{i}")).ToList();
+        rows.Add(new RingTarget(call.Id, "user-3")); // the last statement breaks the key; the first ones were fine
+
+        await using (var db = await h.DbAsync())
+            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.InsertAsync(rows, default));
+
+        await using var check = await h.DbAsync();
+        Assert.Equal(0, await check.RingTargets.CountAsync(t => t.CallId == call.Id));
+        await check.InsertAsync(rows[..1_000], default); // and the connection is fine for the next insert
+        Assert.Equal(1_000, await check.RingTargets.CountAsync(t => t.CallId == call.Id));
     }
 }
