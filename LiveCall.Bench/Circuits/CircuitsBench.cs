@@ -38,13 +38,14 @@ public static class CircuitsBench
         rows.AddRange(echo);
         rows.Add(await CircuitsBaselines.SqliteAsync(args.Quick ? 300 : 1_000, ct));
 
-        double? ringSqlBaseline = null;
+        double? ringSqlBaseline = null, answeredBaseline = null;
         var customerRound = 0;
         foreach (var size in args.Sizes)
         {
             Console.WriteLine($"-- {size} dashboards");
             var stage = await StageAsync(app, http, size, args, () => customerRound++, ct);
             ringSqlBaseline ??= stage.SqlPerRing;
+            answeredBaseline ??= stage.Answered.Percentile(0.5);
             rows.Add(new BenchRow($"Live managed heap per circuit (KB), {size} open", stage.HeapPerCircuitKb, null, "≤ 250"));
             rows.Add(new BenchRow($"Resident memory per circuit (KB), {size} open", stage.RssPerCircuitKb, null, ""));
             rows.Add(new BenchRow($"Idle CPU with {size} open (% of one core)", stage.IdleCpuPercent, null, "≤ 5"));
@@ -52,6 +53,7 @@ public static class CircuitsBench
             rows.Add(new BenchRow($"Ring fan-out p50 (ms), {size} rung", stage.FanOut.Percentile(0.5), stage.GroupSend.Percentile(0.5), ""));
             rows.Add(new BenchRow($"Ring fan-out p99 (ms), {size} rung", stage.FanOut.Percentile(0.99), stage.GroupSend.Percentile(0.99),
                 size <= 20 ? "≤ 15, ≤ 2×" : size >= 1000 ? "≤ 100, ≤ 2×" : "≤ 2×"));
+            rows.Add(new BenchRow($"Customer's start answered p50 (ms), {size} rung", stage.Answered.Percentile(0.5), answeredBaseline, "flat"));
             rows.Add(new BenchRow($"SQL commands per ring, {size} dashboards", stage.SqlPerRing, ringSqlBaseline, "≤ 15, flat"));
         }
 
@@ -59,7 +61,7 @@ public static class CircuitsBench
         Console.WriteLine($"{"Metric",-52} {"value",10} {"baseline",10} {"ratio",7}  target");
         foreach (var row in rows)
             Console.WriteLine($"{row.Metric,-52} {Format(row.Value),10} {Format(row.Baseline),10} {(row.Ratio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : ""),7}  {row.Target}");
-        Console.WriteLine("Baselines: a fan-out's is the bare SignalR group send of the same size, in the same run; SQL per ring's is the first size's.");
+        Console.WriteLine("Baselines: a fan-out's is the bare SignalR group send of the same size, in the same run; SQL per ring's and the start's are the first size's.");
 
         if (args.Json is { } json)
         {
@@ -83,7 +85,7 @@ public static class CircuitsBench
         _ => value.Value.ToString("F2", CultureInfo.InvariantCulture),
     };
 
-    private sealed record Stage(double HeapPerCircuitKb, double RssPerCircuitKb, double IdleCpuPercent, Timings Open, Timings FanOut, Timings GroupSend, double SqlPerRing);
+    private sealed record Stage(double HeapPerCircuitKb, double RssPerCircuitKb, double IdleCpuPercent, Timings Open, Timings FanOut, Timings GroupSend, Timings Answered, double SqlPerRing);
 
     private static async Task<Stage> StageAsync(PublishedApp app, HttpClient http, int size, CircuitsBenchArgs args, Func<int> nextCustomer, CancellationToken ct)
     {
@@ -132,12 +134,14 @@ public static class CircuitsBench
             Console.WriteLine($"   {size} circuits open: {heapPerCircuit:F0} KB heap, {rssPerCircuit:F0} KB resident each; idle CPU {idleCpu:F1} %");
 
             var fanOut = new Timings("fan-out");
+            var answered = new Timings("start answered");
             var sql = new List<long>();
             for (var round = -2; round < args.Rounds; round++)
             {
-                var (latencies, sqlCommands) = await RingAsync(http, app.BaseAddress, seeded.DealerSlug, location, circuits, nextCustomer(), ct);
+                var (latencies, startAnswered, sqlCommands) = await RingAsync(http, app.BaseAddress, seeded.DealerSlug, location, circuits, nextCustomer(), ct);
                 if (round < 0) continue;
                 foreach (var latency in latencies) fanOut.Add(latency);
+                answered.Add(startAnswered);
                 sql.Add(sqlCommands);
             }
             foreach (var circuit in circuits)
@@ -145,8 +149,8 @@ public static class CircuitsBench
 
             var groupSend = await CircuitsBaselines.GroupSendAsync(app.BaseAddress, size, args.Rounds + 2, ct);
             Console.WriteLine($"   ring fan-out p50 {fanOut.Percentile(0.5):F1} ms, p99 {fanOut.Percentile(0.99):F1} ms; bare group send p50 {groupSend.Percentile(0.5):F1} ms, " +
-                $"p99 {groupSend.Percentile(0.99):F1} ms; SQL per ring {Median(sql)}");
-            return new Stage(heapPerCircuit, rssPerCircuit, idleCpu, open, fanOut, groupSend, Median(sql));
+                $"p99 {groupSend.Percentile(0.99):F1} ms; the customer's start answered p50 {answered.Percentile(0.5):F1} ms; SQL per ring {Median(sql)}");
+            return new Stage(heapPerCircuit, rssPerCircuit, idleCpu, open, fanOut, groupSend, answered, Median(sql));
         }
         finally
         {
@@ -176,7 +180,7 @@ public static class CircuitsBench
     /// One customer's "Start video call" (from an address of its own, so no per-network limit is reached), until the
     /// caller's name is in every circuit; then the customer cancels. Latency from just before the request was sent.
     /// </summary>
-    private static async Task<(List<TimeSpan> Latencies, long Sql)> RingAsync(HttpClient http, Uri baseAddress, string dealer, SeededLocation location,
+    private static async Task<(List<TimeSpan> Latencies, TimeSpan Answered, long Sql)> RingAsync(HttpClient http, Uri baseAddress, string dealer, SeededLocation location,
         HeadlessCircuit[] circuits, int customer, CancellationToken ct)
     {
         var name = "Customer " + Letters(customer);
@@ -189,6 +193,7 @@ public static class CircuitsBench
         var sent = Stopwatch.GetTimestamp();
         using var response = await browser.PostAsJsonAsync($"api/incoming/{dealer}/{location.Slug}/start", new { name, privacyAccepted = true }, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
+        var answered = Stopwatch.GetElapsedTime(sent);
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"The customer's start answered {(int)response.StatusCode}: {body}");
         var view = JsonSerializer.Deserialize<StartView>(body, JsonSerializerOptions.Web)!;
         if (view.State != "ringing" || view.Sellers != circuits.Length)
@@ -198,7 +203,7 @@ public static class CircuitsBench
         var sql = (await CountersAsync(http, gc: false, ct)).SqlCommands - sqlBefore;
         (await browser.PostAsync($"api/incoming/calls/{view.CallId}/cancel", null, ct)).EnsureSuccessStatusCode();
         await Task.Delay(200, ct); // the toasts go; the next ring starts on quiet dashboards
-        return ([.. seen.Select(at => Stopwatch.GetElapsedTime(sent, at))], sql);
+        return ([.. seen.Select(at => Stopwatch.GetElapsedTime(sent, at))], answered, sql);
     }
 
     private static string Letters(int n)
