@@ -58,7 +58,9 @@ public static class AccountExtensions
             o.AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(nameof(StaffRole.PlatformAdmin)));
         });
         services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider, RevalidatingStaffAuthenticationStateProvider>();
+        services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
+        services.AddSingleton<CircuitSessionCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<CircuitSessionCheck>());
 
         // The key ring lives in the database, its master keys sealed with the key file (Secrets:KeyFile), which does not.
         services.AddDataProtection().PersistKeysToDbContext<LiveCallDbContext>().SetApplicationName("LiveCall");

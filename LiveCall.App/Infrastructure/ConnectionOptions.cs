@@ -44,6 +44,9 @@ public sealed class ConnectionOptions : IValidatableObject
     /// <summary>A client silent for this long is dropped (twice the keep-alive, as the framework recommends).</summary>
     public TimeSpan ClientTimeoutInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the open circuits' sessions are checked (one query for all): a deactivated user's dashboard closes within this.</summary>
+    public TimeSpan SessionRecheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often the server pings an idle connection, so proxies keep it open and dead ones are noticed.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
@@ -64,6 +67,7 @@ public sealed class ConnectionOptions : IValidatableObject
         {
             (nameof(DisconnectedCircuitRetentionPeriod), DisconnectedCircuitRetentionPeriod),
             (nameof(JSInteropDefaultCallTimeout), JSInteropDefaultCallTimeout), (nameof(KeepAliveInterval), KeepAliveInterval),
+            (nameof(SessionRecheckInterval), SessionRecheckInterval),
         }.Where(s => s.Item2 <= TimeSpan.Zero))
             yield return ValidatedOptions.Error(Section, name, "must be positive.");
         if (ClientTimeoutInterval <= KeepAliveInterval)

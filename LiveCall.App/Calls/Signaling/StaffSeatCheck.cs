@@ -1,3 +1,4 @@
+using LiveCall.App.Infrastructure;
 using LiveCall.Core.Calls;
 using LiveCall.Core.Users;
 using Microsoft.AspNetCore.SignalR;
@@ -11,26 +12,14 @@ namespace LiveCall.App.Calls.Signaling;
 /// connection is closed. The others in the call are told at once; the closed client's rejoin is refused.
 /// </summary>
 public sealed partial class StaffSeatCheck(CallRoster roster, StaffSessions sessions, CallService calls, IHubContext<SignalingHub, ISignalingClient> hub,
-    IOptions<SignalingOptions> options, TimeProvider time, ILogger<StaffSeatCheck> logger) : BackgroundService
+    IOptions<SignalingOptions> options, TimeProvider time, ILogger<StaffSeatCheck> logger) : PeriodicRound(time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.StaffRecheckInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await CheckAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(e);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.StaffRecheckInterval;
+
+    protected override void RoundFailed(Exception exception) => LogFailed(exception);
 
     /// <summary>One round: takes out every seat whose staff session has ended.</summary>
-    public async Task CheckAsync(CancellationToken cancellationToken)
+    public override async Task CheckAsync(CancellationToken cancellationToken)
     {
         var seats = roster.StaffSeats();
         var ended = (await sessions.EndedAsync(seats.Select(s => s.Session!).ToList(), cancellationToken)).ToHashSet();
