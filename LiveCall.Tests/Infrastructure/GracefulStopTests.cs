@@ -63,8 +63,12 @@ public sealed class GracefulStopTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.True(exited, "the app was still running 10 s after SIGTERM: docker would have killed it");
         Assert.Equal(0, app.ExitCode);
-        Assert.True(streamEnded.IsCompleted, "the customer's status stream was still open when the app had gone");
-        Assert.All(hubClients, c => Assert.True(c.Closed.IsCompleted));
+        // The process is gone; each client notices its socket's end on its own read loop, a moment later on a busy
+        // machine (seen in a full run: 39 of 199 not yet at the instant of the exit). Awaited, bounded: one that never
+        // sees it fails.
+        await Task.WhenAny(Task.WhenAll([streamEnded, .. hubClients.Select(c => (Task)c.Closed)]), Task.Delay(DockerGrace));
+        Assert.True(streamEnded.IsCompleted, "the customer's status stream did not end when the app had gone");
+        Assert.All(hubClients, c => Assert.True(c.Closed.IsCompleted, "a signaling client did not see its connection end"));
         foreach (var client in hubClients) await client.DisposeAsync();
     }
 
