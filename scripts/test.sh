@@ -45,11 +45,12 @@ if [ -f "$run_log" ]; then
 fi
 
 # The circuits bench once, quick (about two minutes): seller dashboards as real circuits against the published app,
-# beside bare SignalR and SQLite in the same run (docs/performance.md, "Circuits"). A measurement, not a test: its
-# figures go to artifacts/bench/circuits-quick.json and the log; if it cannot run, that is said and the tests' result stands.
+# beside bare SignalR and SQLite in the same run (docs/performance.md, "Circuits"). It builds itself: the test run does
+# not build the bench. A measurement, not a test: its figures go to artifacts/bench/circuits-quick.json and the log;
+# if it cannot run, that is said and the tests' result stands.
 if [ "$code" -eq 0 ]; then
   mkdir -p artifacts/bench
-  dotnet run --project LiveCall.Bench -c Release --no-build -- circuits --quick --json artifacts/bench/circuits-quick.json \
+  dotnet run --project LiveCall.Bench -c Release -- circuits --quick --json artifacts/bench/circuits-quick.json \
     || echo "The circuits bench did not finish: see its output above (the tests' result is not changed by it)." >&2
 fi
 
