@@ -114,8 +114,9 @@ public sealed partial class IncomingCallToasts : IAsyncDisposable
                 await module.InvokeVoidAsync("setRinging", ringing, T["Ring.Title"].Value);
             }
         }
-        catch (JSDisconnectedException)
+        catch (Exception e) when (e is JSDisconnectedException or OperationCanceledException)
         {
+            // The network went during the call (a cut, or the call's timeout): the circuit stays, the toasts render all the same.
         }
         catch (JSException e)
         {
