@@ -86,7 +86,7 @@ public sealed partial class IncomingCallService
         }
         db.RingTargets.AddRange(sellers.Where(id => !targets.Exists(t => t.UserId == id)).Select(id => new RingTarget(callId, id)));
         await db.SaveChangesAsync(cancellationToken);
-        await RingAsync(db, new RingContext(callId, call.DealerId, call.LocationId, location.Name, customer, now, now + location.RingTimeout, sellers), call.CreatedUtc,
+        await RingAsync(db, new RingContext(callId, call.DealerId, call.LocationId, location.Name, customer, now, now + location.RingTimeout, location.SmsDelay, location.EmailDelay, sellers), call.CreatedUtc,
             noShowName, cancellationToken);
         // After the marks of who was reached: the customer's page re-reads "N sellers are being notified" on this.
         await bus.PublishAsync(new CallChanged(callId, call.DealerId, call.LocationId, call.Kind, CallState.Ringing, [noShow]), cancellationToken);

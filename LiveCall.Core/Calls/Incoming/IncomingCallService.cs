@@ -76,7 +76,7 @@ public sealed partial class IncomingCallService(IDbContextFactory<LiveCallDbCont
             return new RingStart(call.Id, customerToken, 0, RingRefusal.NoSellerAvailable, null);
         }
         var reached = await RingAsync(db, new RingContext(call.Id, call.DealerId, call.LocationId, location.Name, contact.Name, call.CreatedUtc,
-            call.CreatedUtc + location.RingTimeout, sellers), call.CreatedUtc, null, cancellationToken);
+            call.CreatedUtc + location.RingTimeout, location.SmsDelay, location.EmailDelay, sellers), call.CreatedUtc, null, cancellationToken);
         await bus.PublishAsync(new CallChanged(call.Id, call.DealerId, call.LocationId, call.Kind, call.State), cancellationToken);
         return new RingStart(call.Id, customerToken, reached, RingRefusal.None, null);
     }

@@ -28,32 +28,34 @@ public sealed partial class RingEscalations(
     public async Task<IReadOnlySet<string>> RingStartedAsync(RingContext ring, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var location = await db.Locations.AsNoTracking().Where(l => l.Id == ring.LocationId)
-            .Select(l => new { l.Name, l.SmsDelay, l.EmailDelay }).SingleAsync(cancellationToken);
         var sellers = await db.Users.AsNoTracking().Where(u => ring.SellerIds.Contains(u.Id) && u.IsActive)
             .Select(u => new { u.Id, u.Email, u.Mobile, u.Language }).ToListAsync(cancellationToken);
         var brand = await branding.ResolveAsync(ring.DealerId, ring.LocationId, cancellationToken);
         var baseUri = publicAddress.Get();
         var reached = new HashSet<string>();
 
-        // Every seller's accept link and push in one save each, every email in one transaction past the budgets; SMS go one
-        // by one past the SMS guard (cooldown per number).
+        // Every seller's accept link and push in one save each, every SMS and every email in one transaction each past their
+        // limits: the same few commands for 2 sellers or 2,000.
         var tokens = await links.MintAsync(ring.CallId, sellers.Select(s => s.Id).ToList(), ring.RingEndsUtc, cancellationToken);
         var messages = sellers.ToDictionary(s => s.Id, s => (
             Link: new Uri(baseUri, $"r/{tokens[s.Id]}").ToString(),
-            Texts: new RingMessages(ring.CustomerName, location.Name, brand.DisplayName, s.Language)));
+            Texts: new RingMessages(ring.CustomerName, ring.LocationName, brand.DisplayName, s.Language)));
         var pushes = await outbox.EnqueuePushAsync(sellers.Select(s => new PushRequest(s.Id, messages[s.Id].Texts.PushTitle, messages[s.Id].Texts.PushBody,
             messages[s.Id].Link, OutboxPurpose.IncomingCall, ring.DealerId, ring.LocationId, ring.CallId, ring.CallId.ToString(), messages[s.Id].Texts.AcceptAction,
             ring.RingEndsUtc)).ToList(), cancellationToken);
         reached.UnionWith(pushes.Select(p => p.UserId));
 
-        foreach (var seller in sellers.Where(s => !string.IsNullOrEmpty(s.Mobile)))
+        var texted = sellers.Where(s => !string.IsNullOrEmpty(s.Mobile)).ToList();
+        var sms = await outbox.EnqueueSmsAsync(texted.Select(seller =>
         {
             var (link, texts) = messages[seller.Id];
-            var sms = await outbox.EnqueueSmsAsync(new SmsRequest(seller.Mobile!, texts.Sms(link), OutboxPurpose.IncomingCall, ring.DealerId,
-                ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.StartedUtc + location.SmsDelay, ExpiresUtc: ring.RingEndsUtc), cancellationToken);
-            if (sms.Accepted) reached.Add(seller.Id);
-            else LogSmsRefused(logger, ring.CallId, seller.Id, sms.Refusal);
+            return new SmsRequest(seller.Mobile!, texts.Sms(link), OutboxPurpose.IncomingCall, ring.DealerId, ring.LocationId, RecipientUserId: seller.Id,
+                CallId: ring.CallId, NotBeforeUtc: ring.StartedUtc + ring.SmsDelay, ExpiresUtc: ring.RingEndsUtc);
+        }).ToList(), cancellationToken);
+        foreach (var (seller, queued) in texted.Zip(sms))
+        {
+            if (queued.Accepted) reached.Add(seller.Id);
+            else LogSmsRefused(logger, ring.CallId, seller.Id, queued.Refusal);
         }
 
         var mailed = sellers.Where(s => !string.IsNullOrEmpty(s.Email)).ToList();
@@ -62,7 +64,7 @@ public sealed partial class RingEscalations(
             var (link, texts) = messages[seller.Id];
             var email = EmailTemplateRenderer.Render(new EmailBrand(brand.DisplayName, brand.PrimaryColor, null), texts.Email(link), seller.Language);
             return new EmailRequest(seller.Email!, email.Subject, email.Text, email.Html, OutboxPurpose.IncomingCall,
-                ring.DealerId, ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.StartedUtc + location.EmailDelay, ExpiresUtc: ring.RingEndsUtc);
+                ring.DealerId, ring.LocationId, RecipientUserId: seller.Id, CallId: ring.CallId, NotBeforeUtc: ring.StartedUtc + ring.EmailDelay, ExpiresUtc: ring.RingEndsUtc);
         }).ToList(), cancellationToken);
         foreach (var (seller, queued) in mailed.Zip(emails))
         {

@@ -21,7 +21,7 @@ public sealed class SendBudgets(IOptions<MessageBudgetsOptions> options, TimePro
         (await AllowanceAsync(db, channel, purpose, locationId, dealerId, globalHourly, 1, cancellationToken)).Take();
 
     /// <summary>
-    /// What is left of the budgets for messages of this kind, location and dealer, read once (a handful of counts) and
+    /// What is left of the budgets for messages of this kind, location and dealer, read once (one command of counts) and
     /// then taken message by message in memory: in the enqueue's transaction (which holds the write lock) a batch of N
     /// messages counts exactly as N checks with an insert between each would, for the cost of one.
     /// </summary>
@@ -33,25 +33,25 @@ public sealed class SendBudgets(IOptions<MessageBudgetsOptions> options, TimePro
         var dayAgo = now.AddDays(-1);
         var rows = Counted(db, channel);
         var allowance = new Allowance(BudgetOf(channel, KindOf(purpose)), locationId is not null, dealerId is not null, globalHourly, messages);
-        if (allowance.Budget is not null)
-        {
-            var kinds = PurposesOf(KindOf(purpose));
-            var day = rows.Where(m => kinds.Contains(m.Purpose) && m.CreatedUtc > dayAgo);
-            if (locationId is not null)
-            {
-                var location = day.Where(m => m.LocationId == locationId);
-                allowance.LocationHour = await location.CountAsync(m => m.CreatedUtc > hourAgo, cancellationToken);
-                allowance.LocationDay = await location.CountAsync(cancellationToken);
-            }
-            if (dealerId is not null)
-            {
-                var dealer = day.Where(m => m.DealerId == dealerId);
-                allowance.DealerHour = await dealer.CountAsync(m => m.CreatedUtc > hourAgo, cancellationToken);
-                allowance.DealerDay = await dealer.CountAsync(cancellationToken);
-            }
-        }
+        // One command for the five counts (each its own subquery on its own index), rooted on one counted row: when there is
+        // none, every count is zero.
+        var kinds = PurposesOf(KindOf(purpose));
+        var budgeted = allowance.Budget is not null;
+        var day = rows.Where(m => budgeted && kinds.Contains(m.Purpose) && m.CreatedUtc > dayAgo);
+        var location = day.Where(m => locationId != null && m.LocationId == locationId);
+        var dealer = day.Where(m => dealerId != null && m.DealerId == dealerId);
         var hour = rows.Where(m => m.CreatedUtc > hourAgo);
-        allowance.GlobalHour = await hour.CountAsync(cancellationToken);
+        var counts = await rows.Take(1).Select(_ => new
+        {
+            LocationHour = location.Count(m => m.CreatedUtc > hourAgo),
+            LocationDay = location.Count(),
+            DealerHour = dealer.Count(m => m.CreatedUtc > hourAgo),
+            DealerDay = dealer.Count(),
+            GlobalHour = hour.Count(),
+        }).FirstOrDefaultAsync(cancellationToken);
+        if (counts is not null)
+            (allowance.LocationHour, allowance.LocationDay, allowance.DealerHour, allowance.DealerDay, allowance.GlobalHour) =
+                (counts.LocationHour, counts.LocationDay, counts.DealerHour, counts.DealerDay, counts.GlobalHour);
         // The global cap's shares (the cap split among the dealers that sent this hour) matter only once it is reached.
         if (allowance.GlobalHour + messages > globalHourly)
         {

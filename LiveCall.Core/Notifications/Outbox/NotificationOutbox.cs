@@ -22,15 +22,35 @@ public sealed class NotificationOutbox(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public Task<EnqueueResult> EnqueueSmsAsync(SmsRequest request, CancellationToken cancellationToken) =>
-        EnqueueCheckedAsync(new OutboxMessage(OutboxChannel.Sms, request.Purpose, request.ToE164, null, request.Text, null,
+    public async Task<EnqueueResult> EnqueueSmsAsync(SmsRequest request, CancellationToken cancellationToken) =>
+        (await EnqueueSmsAsync([request], cancellationToken))[0];
+
+    /// <summary>
+    /// Queues many SMS of one purpose, sender, location and dealer (a ring's sellers) in one transaction past the
+    /// <see cref="SmsGuard"/>, whose limits are read once and taken message by message: the same decisions as one enqueue
+    /// after the other, for a handful of SQL commands instead of a handful per message.
+    /// </summary>
+    public Task<IReadOnlyList<EnqueueResult>> EnqueueSmsAsync(IReadOnlyList<SmsRequest> requests, CancellationToken cancellationToken)
+    {
+        if (requests.Count == 0) return Task.FromResult<IReadOnlyList<EnqueueResult>>([]);
+        var first = requests[0];
+        if (requests.Any(r => r.Purpose != first.Purpose || r.LocationId != first.LocationId || r.DealerId != first.DealerId || r.RequestedByUserId != first.RequestedByUserId))
+            throw new ArgumentException("One batch of SMS has one purpose, sender, location and dealer (their limits).", nameof(requests));
+        var messages = requests.Select(request => new OutboxMessage(OutboxChannel.Sms, request.Purpose, request.ToE164, null, request.Text, null,
             request.DealerId, request.LocationId, Now(), request.NotBeforeUtc)
         {
             UserId = request.RecipientUserId,
             RequestedByUserId = request.RequestedByUserId,
             CallId = request.CallId,
             ExpiresUtc = request.ExpiresUtc,
-        }, (db, m, ct) => smsGuard.CheckAsync(db, m.Recipient, m.Purpose, m.RequestedByUserId, m.LocationId, m.DealerId, ct), cancellationToken);
+        }).ToList();
+        return EnqueueBatchAsync(messages, async (db, ct) =>
+        {
+            var allowance = await smsGuard.AllowanceAsync(db, messages.Select(m => m.Recipient).ToList(), first.Purpose, first.RequestedByUserId,
+                first.LocationId, first.DealerId, ct);
+            return message => allowance.Take(message.Recipient);
+        }, cancellationToken);
+    }
 
     public async Task<EnqueueResult> EnqueueEmailAsync(EmailRequest request, CancellationToken cancellationToken) =>
         (await EnqueueEmailsAsync([request], cancellationToken))[0];
@@ -40,9 +60,9 @@ public sealed class NotificationOutbox(
     /// once and taken message by message, so that the first ones within the budget are queued and the rest refused,
     /// exactly as one enqueue after the other would, for a handful of SQL commands instead of a handful per message.
     /// </summary>
-    public async Task<IReadOnlyList<EnqueueResult>> EnqueueEmailsAsync(IReadOnlyList<EmailRequest> requests, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<EnqueueResult>> EnqueueEmailsAsync(IReadOnlyList<EmailRequest> requests, CancellationToken cancellationToken)
     {
-        if (requests.Count == 0) return [];
+        if (requests.Count == 0) return Task.FromResult<IReadOnlyList<EnqueueResult>>([]);
         var first = requests[0];
         if (requests.Any(r => r.Purpose != first.Purpose || r.LocationId != first.LocationId || r.DealerId != first.DealerId))
             throw new ArgumentException("One batch of emails has one purpose, location and dealer (their budgets).", nameof(requests));
@@ -54,16 +74,31 @@ public sealed class NotificationOutbox(
             CallId = request.CallId,
             ExpiresUtc = request.ExpiresUtc,
         }).ToList();
+        return EnqueueBatchAsync(messages, async (db, ct) =>
+        {
+            var allowance = await budgets.AllowanceAsync(db, OutboxChannel.Email, first.Purpose, first.LocationId, first.DealerId,
+                budgetOptions.Value.Email.GlobalHourly, messages.Count, ct);
+            return _ => allowance.Take();
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts and writes in one transaction: on SQLite it takes the write lock at its start (BEGIN IMMEDIATE), so no other
+    /// instance can add a row between this count and this insert. The gate only spares this process's sends the lock wait.
+    /// A refused message is kept with its reason and reaches no provider.
+    /// </summary>
+    private async Task<IReadOnlyList<EnqueueResult>> EnqueueBatchAsync(IReadOnlyList<OutboxMessage> messages,
+        Func<LiveCallDbContext, CancellationToken, Task<Func<OutboxMessage, SendRefusal>>> allowance, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var allowance = await budgets.AllowanceAsync(db, OutboxChannel.Email, first.Purpose, first.LocationId, first.DealerId,
-                budgetOptions.Value.Email.GlobalHourly, messages.Count, cancellationToken);
+            var take = await allowance(db, cancellationToken);
             var refusals = messages.Select(message =>
             {
-                var refusal = allowance.Take();
+                var refusal = take(message);
                 if (refusal != SendRefusal.None) message.Refuse(refusal);
                 return refusal;
             }).ToList();
@@ -84,33 +119,6 @@ public sealed class NotificationOutbox(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await budgets.CheckAsync(db, OutboxChannel.Email, purpose, locationId, dealerId, budgetOptions.Value.Email.GlobalHourly, cancellationToken);
-    }
-
-    /// <summary>
-    /// Counts and writes in one transaction: on SQLite it takes the write lock at its start (BEGIN IMMEDIATE), so no other
-    /// instance can add a row between this count and this insert. The gate only spares this process's sends the lock wait.
-    /// </summary>
-    private async Task<EnqueueResult> EnqueueCheckedAsync(OutboxMessage message,
-        Func<LiveCallDbContext, OutboxMessage, CancellationToken, Task<SendRefusal>> check, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var refusal = await check(db, message, cancellationToken);
-            if (refusal != SendRefusal.None) message.Refuse(refusal);
-            db.Outbox.Add(message);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            if (refusal != SendRefusal.None) return new EnqueueResult(null, refusal);
-            signal.Notify();
-            return new EnqueueResult(message.Id, SendRefusal.None);
-        }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
     /// <summary>Queues one push message per subscribed device of the user; returns their ids (none when no device is subscribed).</summary>
