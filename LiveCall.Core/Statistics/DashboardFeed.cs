@@ -25,6 +25,12 @@ public sealed partial class DashboardFeed(StatisticsService statistics, Callback
     public const int MissedItems = 10;
     /// <summary>How old a snapshot may be for a dashboard that opens without any change since (the day's figures age).</summary>
     public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a change waits before the figures are computed, on the wall clock: a ring's toasts reach every rung seller's
+    /// circuit first, without the scope's dashboards re-rendering beside them on the same cores, and the burst of changes a
+    /// ring makes (start, reached, accept) costs one computation. Half a second late figures go unnoticed; a late toast does not.
+    /// </summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
 
     private readonly ILiveEventBus _bus = bus;
     private readonly TimeProvider _time = time;
@@ -84,10 +90,9 @@ public sealed partial class DashboardFeed(StatisticsService statistics, Callback
         Interlocked.Increment(ref _computations);
         var scope = key.Scope;
         var filter = key.Filter;
-        var figures = await statistics.GetFiguresAsync(scope, filter, cancellationToken);
-        var zone = await statistics.DisplayZoneAsync(scope, filter, cancellationToken);
+        var (figures, zone) = await statistics.GetFiguresAndZoneAsync(scope, filter, cancellationToken);
         var hourly = key.WithHourly ? await statistics.GetHourlyAsync(scope, filter, cancellationToken) : null;
-        var recent = (await statistics.ListCallsAsync(scope, new CallQuery(DealerId: filter.DealerId, LocationId: filter.LocationId), 0, RecentCalls, cancellationToken)).Items;
+        var recent = await statistics.ListRecentAsync(scope, new CallQuery(DealerId: filter.DealerId, LocationId: filter.LocationId), RecentCalls, cancellationToken);
         var missed = await callbacks.ListOpenAsync(scope, filter.DealerId, filter.LocationId, MissedItems, cancellationToken);
         return new DashboardSnapshot(figures, zone, hourly, recent, missed, _time.GetUtcNow());
     }
@@ -191,8 +196,11 @@ public sealed partial class DashboardFeed(StatisticsService statistics, Callback
         {
             try
             {
-                while (!_stop.IsCancellationRequested && Interlocked.Exchange(ref _stale, 0) == 1)
+                while (!_stop.IsCancellationRequested)
                 {
+                    // The first figures of a scope (a dashboard opening) come at once; a change's after the settle.
+                    if (Volatile.Read(ref _latest) is not null) await Task.Delay(Settle, _stop.Token).ConfigureAwait(false);
+                    if (Interlocked.Exchange(ref _stale, 0) == 0) break;
                     var next = Interlocked.Exchange(ref _next, NewNext());
                     Volatile.Write(ref _inFlight, next);
                     DashboardSnapshot snapshot;
@@ -210,6 +218,10 @@ public sealed partial class DashboardFeed(StatisticsService statistics, Callback
                     next.TrySetResult(snapshot);
                     await Task.WhenAll(_watchers.Select(w => w.HandAsync(snapshot))).ConfigureAwait(false);
                 }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // The scope's last dashboard went during the settle.
             }
             finally
             {

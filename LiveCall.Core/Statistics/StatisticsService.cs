@@ -12,14 +12,19 @@ public sealed class StatisticsService(IDbContextFactory<LiveCallDbContext> dbFac
 {
     public const int ChartHours = 48;
 
-    public async Task<DashboardFigures> GetFiguresAsync(TenantScope scope, StatisticsFilter filter, CancellationToken cancellationToken)
+    public async Task<DashboardFigures> GetFiguresAsync(TenantScope scope, StatisticsFilter filter, CancellationToken cancellationToken) =>
+        (await GetFiguresAndZoneAsync(scope, filter, cancellationToken)).Figures;
+
+    /// <summary>The figures and the zone to show times in (<see cref="DisplayZoneAsync"/>), from one read of the locations in scope.</summary>
+    public async Task<(DashboardFigures Figures, TimeZoneInfo Zone)> GetFiguresAndZoneAsync(TenantScope scope, StatisticsFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var dayStarts = (await Locations(db, scope, filter).Select(l => new { l.Id, l.TimeZoneId }).ToListAsync(cancellationToken))
-            .ToDictionary(l => l.Id, l => LocalDay.StartUtc(now, TimeZoneInfo.FindSystemTimeZoneById(l.TimeZoneId)));
+        var locations = await Locations(db, scope, filter).OrderBy(l => l.Name).Select(l => new { l.Id, l.TimeZoneId }).ToListAsync(cancellationToken);
+        var zone = locations.Count == 0 ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(locations[0].TimeZoneId);
+        var dayStarts = locations.ToDictionary(l => l.Id, l => LocalDay.StartUtc(now, TimeZoneInfo.FindSystemTimeZoneById(l.TimeZoneId)));
         var activeUsers = await presence.CountActiveUsersAsync(scope, filter.DealerId, filter.LocationId, cancellationToken);
-        if (dayStarts.Count == 0) return new DashboardFigures(activeUsers, 0, null, null, null);
+        if (dayStarts.Count == 0) return (new DashboardFigures(activeUsers, 0, null, null, null), zone);
 
         // A call that ends today may have started yesterday; none lasts a day.
         var earliest = dayStarts.Values.Min().AddDays(-1);
@@ -33,12 +38,12 @@ public sealed class StatisticsService(IDbContextFactory<LiveCallDbContext> dbFac
         var decided = incomingToday.Where(c => c.State != CallState.Ringing).ToList();
         var answerTimes = incomingToday.Where(c => c.AcceptedUtc is not null).Select(c => c.AcceptedUtc!.Value - c.CreatedUtc).ToList();
 
-        return new DashboardFigures(
+        return (new DashboardFigures(
             activeUsers,
             incomingToday.Count,
             Average(durations),
             decided.Count == 0 ? null : (double)decided.Count(c => c.AcceptedUtc is not null) / decided.Count,
-            Average(answerTimes));
+            Average(answerTimes)), zone);
     }
 
     /// <summary>Incoming, accepted and unanswered calls per hour over the last 48 hours (oldest first, 48 entries).</summary>
@@ -75,6 +80,14 @@ public sealed class StatisticsService(IDbContextFactory<LiveCallDbContext> dbFac
         var total = await calls.CountAsync(cancellationToken);
         var items = await Project(db, calls.OrderByDescending(c => c.CreatedUtc).Skip(Math.Max(0, page) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return new Admin.Page<CallRow>(items.Select(ToRow).ToList(), total);
+    }
+
+    /// <summary>The newest calls of the list (a dashboard's "latest calls"), without counting the whole list.</summary>
+    public async Task<IReadOnlyList<CallRow>> ListRecentAsync(TenantScope scope, CallQuery query, int count, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var items = await Project(db, Filtered(db, scope, query).OrderByDescending(c => c.CreatedUtc).Take(count)).ToListAsync(cancellationToken);
+        return items.Select(ToRow).ToList();
     }
 
     /// <summary>Streams the filtered list as CSV rows (newest first), at most <paramref name="limit"/> of them.</summary>

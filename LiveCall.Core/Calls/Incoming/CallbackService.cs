@@ -84,7 +84,9 @@ public sealed class CallbackService(IDbContextFactory<LiveCallDbContext> dbFacto
                     .Select(p => new { p.DisplayName, p.CustomerPhone, p.CustomerEmail }).FirstOrDefault(),
             }).ToListAsync(cancellationToken);
 
-        var callStates = await db.Calls.AsNoTracking().Where(c => callbackRows.Select(x => x.r.CallId).Contains(c.Id))
+        // The states of the calls the callbacks came from; nothing to ask when none did.
+        var callIds = callbackRows.Where(x => x.r.CallId != null).Select(x => x.r.CallId!.Value).ToList();
+        var callStates = callIds.Count == 0 ? [] : await db.Calls.AsNoTracking().Where(c => callIds.Contains(c.Id))
             .Select(c => new { c.Id, c.State }).ToDictionaryAsync(c => c.Id, c => c.State, cancellationToken);
         return callbackRows.Select(x => new MissedItem(MissedKind.Callback, x.r.Id, x.r.CallId, x.r.LocationId, x.Name, x.r.Name, x.r.Phone, x.r.Email,
                 x.r.Note, x.r.CreatedUtc, x.r.CallId is { } id && callStates.TryGetValue(id, out var st) ? st : null))

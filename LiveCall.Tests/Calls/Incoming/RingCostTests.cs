@@ -88,7 +88,9 @@ public sealed class RingCostTests(ITestOutputHelper output)
         // is queued when a computation starts). Per dashboard would be 38 × 30 commands more.
         Assert.InRange(forty.Ring, two.Ring - 10, two.Ring + 10);
         Assert.InRange(forty.Accept, two.Accept - 10, two.Accept + 10);
-        Assert.True(two.Ring <= 40, $"a ring with 2 dashboards sent {two.Ring} SQL commands");
+        // 20 today (the start 6, the ring and its messages 8, the figures once 6); a second computation of the figures adds 7.
+        Assert.True(two.Ring <= 27, $"a ring with 2 dashboards sent {two.Ring} SQL commands");
+        Assert.True(two.Accept <= 19, $"an accept with 2 dashboards sent {two.Accept} SQL commands");
         output.WriteLine($"SQL commands per ring: {two.Ring} (2 dashboards), {forty.Ring} (40); per accept: {two.Accept}, {forty.Accept}");
     }
 }
