@@ -12,7 +12,8 @@ public sealed partial class IncomingCallToasts : IAsyncDisposable
     private bool audioUnlocked;
     /// <summary>Listening to the ring (tests wait for it before starting a call).</summary>
     private bool started;
-    private bool? ringingShown;
+    /// <summary>The toast stack: ringing.js follows its data-ringing (ringtone, flashing title) without a script call per ring.</summary>
+    private ElementReference stack;
     /// <summary>Ticks every second while a toast is shown and sleeps without toasts; its loop runs from the first render to disposal.</summary>
     private PeriodicTimer? ticker;
     private Task? ticking;
@@ -91,28 +92,16 @@ public sealed partial class IncomingCallToasts : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!RendererInfo.IsInteractive) return;
-        if (firstRender)
-        {
-            ticker = new PeriodicTimer(Tick, Time);
-            UpdateTicker();
-            ticking = TickAsync(ticker);
-        }
+        if (!RendererInfo.IsInteractive || !firstRender) return;
+        ticker = new PeriodicTimer(Tick, Time);
+        UpdateTicker();
+        ticking = TickAsync(ticker);
         try
         {
-            if (firstRender)
-            {
-                self = DotNetObjectReference.Create(this);
-                module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/ringing.js");
-                audioUnlocked = await module.InvokeAsync<bool>("init", self);
-                if (audioUnlocked && ToastList.Toasts.Count > 0) StateHasChanged();
-            }
-            var ringing = ToastList.IsRinging;
-            if (module is not null && ringing != ringingShown)
-            {
-                ringingShown = ringing;
-                await module.InvokeVoidAsync("setRinging", ringing, T["Ring.Title"].Value);
-            }
+            self = DotNetObjectReference.Create(this);
+            module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/ringing.js");
+            audioUnlocked = await module.InvokeAsync<bool>("init", self, stack);
+            if (audioUnlocked && ToastList.Toasts.Count > 0) StateHasChanged();
         }
         catch (Exception e) when (e is JSDisconnectedException or OperationCanceledException)
         {

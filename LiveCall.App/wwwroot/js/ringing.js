@@ -9,6 +9,7 @@ let titleTimer = null;
 let pageTitle = null;
 let flashTitle = "";
 let dotnet = null;
+let observer = null;
 
 function context() {
     if (!audio) {
@@ -94,9 +95,20 @@ function stopTitle() {
     if (document.title === flashTitle && pageTitle !== null) document.title = pageTitle;
 }
 
-/** Called once per circuit: listens for the unlocking gesture; true when audio may play already. */
-export function init(reference) {
+// The toast stack says whether a call rings (data-ringing) in the render batch that shows or ends the toast: the ringtone
+// and the title follow that attribute, so a ring costs the circuit no script call of its own.
+function follow(stack) {
+    if (observer) observer.disconnect();
+    const apply = () => setRinging(stack.dataset.ringing === "true", stack.dataset.ringTitle || "");
+    observer = new MutationObserver(apply);
+    observer.observe(stack, { attributes: true, attributeFilter: ["data-ringing", "data-ring-title"] });
+    apply();
+}
+
+/** Called once per circuit with the toast stack: follows its ringing state and listens for the unlocking gesture; true when audio may play already. */
+export function init(reference, stack) {
     dotnet = reference;
+    if (stack) follow(stack);
     if (!listening) {
         listening = true;
         window.addEventListener("pointerdown", unlock, true);
@@ -112,7 +124,7 @@ export function init(reference) {
 }
 
 /** Starts or stops the ringtone and the flashing title. */
-export function setRinging(on, title) {
+function setRinging(on, title) {
     ringing = on;
     flashTitle = title;
     document.documentElement.dataset.ringing = on ? "true" : "false";
@@ -121,6 +133,8 @@ export function setRinging(on, title) {
 }
 
 export function dispose() {
+    if (observer) observer.disconnect();
+    observer = null;
     setRinging(false, flashTitle);
     dotnet = null;
 }
